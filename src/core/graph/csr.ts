@@ -44,26 +44,27 @@ export function csrFromEdges(
   }
   assertNodeIndices('sources', sources, nodeCount);
   assertNodeIndices('targets', targets, nodeCount);
-
+  // Two stable counting sorts (LSD radix): first by target, then by source. Rows come out
+  // sorted by target, and equal (source, target) pairs keep their input order: O(nodes + edges).
+  const byTarget = countingOrder(targets, nodeCount, null);
+  const order = countingOrder(sources, nodeCount, byTarget);
   const offsets = new Uint32Array(nodeCount + 1);
   for (let e = 0; e < sources.length; e++) offsets[sources[e] + 1] += 1;
   for (let node = 0; node < nodeCount; node++) offsets[node + 1] += offsets[node];
-
-  const cursor = offsets.slice(0, nodeCount);
   const sortedTargets = new Uint32Array(sources.length);
   const sortedWeights = new Float32Array(sources.length);
-  for (let e = 0; e < sources.length; e++) {
-    const slot = cursor[sources[e]]++;
+  for (let slot = 0; slot < order.length; slot++) {
+    const e = order[slot];
     sortedTargets[slot] = targets[e];
     sortedWeights[slot] = weights ? weights[e] : 1;
   }
-  sortRows(offsets, sortedTargets, sortedWeights);
   return { nodeCount, offsets, targets: sortedTargets, weights: sortedWeights };
 }
 
 /**
  * Builds a simple undirected graph from an interaction list: self-loops and repeated
- * unordered pairs are dropped (and counted), every remaining pair is stored both ways.
+ * unordered pairs are dropped (and counted; the first weight of a pair is kept), every
+ * remaining pair is stored both ways.
  */
 export function simpleUndirectedGraph(
   nodeCount: number,
@@ -72,38 +73,46 @@ export function simpleUndirectedGraph(
   weights?: ArrayLike<number>,
 ): { graph: CsrGraph; report: SimpleGraphReport } {
   let selfLoopsDropped = 0;
-  let duplicatesDropped = 0;
-  const seen = new Set<number>();
-  const from: number[] = [];
-  const to: number[] = [];
-  const w: number[] = [];
+  let kept = 0;
+  for (let e = 0; e < sources.length; e++) if (sources[e] === targets[e]) selfLoopsDropped++;
+  const both = 2 * (sources.length - selfLoopsDropped);
+  const from = new Uint32Array(both);
+  const to = new Uint32Array(both);
+  const w = new Float32Array(both);
   for (let e = 0; e < sources.length; e++) {
     const a = sources[e];
     const b = targets[e];
-    if (a === b) {
-      selfLoopsDropped++;
-      continue;
-    }
-    const lo = a < b ? a : b;
-    const hi = a < b ? b : a;
-    const key = lo * nodeCount + hi; // exact below 2^53, i.e. for any graph that fits in memory
-    if (seen.has(key)) {
-      duplicatesDropped++;
-      continue;
-    }
-    seen.add(key);
+    if (a === b) continue;
     const weight = weights ? weights[e] : 1;
-    from.push(a, b);
-    to.push(b, a);
-    w.push(weight, weight);
+    from[kept] = a;
+    to[kept] = b;
+    w[kept++] = weight;
+    from[kept] = b;
+    to[kept] = a;
+    w[kept++] = weight;
   }
-  const graph = csrFromEdges(
+  // Stable sort puts repeats of (a, b) next to each other in row a, in input order: keep the first.
+  const full = csrFromEdges(nodeCount, from, to, w);
+  const offsets = new Uint32Array(nodeCount + 1);
+  let write = 0;
+  for (let i = 0; i < nodeCount; i++) {
+    const start = full.offsets[i];
+    const end = full.offsets[i + 1];
+    for (let e = start; e < end; e++) {
+      if (e > start && full.targets[e] === full.targets[e - 1]) continue;
+      full.targets[write] = full.targets[e];
+      full.weights[write++] = full.weights[e];
+    }
+    offsets[i + 1] = write;
+  }
+  const graph: CsrGraph = {
     nodeCount,
-    Uint32Array.from(from),
-    Uint32Array.from(to),
-    Float32Array.from(w),
-  );
-  return { graph, report: { selfLoopsDropped, duplicatesDropped } };
+    offsets,
+    targets: full.targets.slice(0, write),
+    weights: full.weights.slice(0, write),
+  };
+  // Every dropped repeat of an unordered pair removed one entry from each of its two rows.
+  return { graph, report: { selfLoopsDropped, duplicatesDropped: (both - write) / 2 } };
 }
 
 /** Number of out-edges (the degree, for an undirected graph) of every node. */
@@ -182,22 +191,22 @@ function assertNodeIndices(name: string, indices: Uint32Array, nodeCount: number
   }
 }
 
-/** Insertion sort per row (rows are short in biological networks), carrying the weights. */
-function sortRows(offsets: Uint32Array, targets: Uint32Array, weights: Float32Array): void {
-  for (let i = 0; i + 1 < offsets.length; i++) {
-    const start = offsets[i];
-    const end = offsets[i + 1];
-    for (let a = start + 1; a < end; a++) {
-      const t = targets[a];
-      const w = weights[a];
-      let b = a - 1;
-      while (b >= start && targets[b] > t) {
-        targets[b + 1] = targets[b];
-        weights[b + 1] = weights[b];
-        b--;
-      }
-      targets[b + 1] = t;
-      weights[b + 1] = w;
-    }
+/**
+ * Stable counting sort of edge indices by `keys`, applied to `within` (an order from an earlier
+ * pass) or to 0…m-1. Returns the permuted edge indices.
+ */
+function countingOrder(
+  keys: Uint32Array,
+  nodeCount: number,
+  within: Uint32Array | null,
+): Uint32Array {
+  const counts = new Uint32Array(nodeCount + 1);
+  for (let e = 0; e < keys.length; e++) counts[keys[e] + 1] += 1;
+  for (let node = 0; node < nodeCount; node++) counts[node + 1] += counts[node];
+  const order = new Uint32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const e = within ? within[k] : k;
+    order[counts[keys[e]]++] = e;
   }
+  return order;
 }
