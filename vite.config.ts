@@ -22,7 +22,9 @@ const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 export default defineConfig({
   plugins: [svelte()],
   resolve: { alias },
-  worker: { format: 'es' },
+  // Worker bundles are left unminified: the minifier renames `_scriptDir` inside tfjs's threaded
+  // wasm loader, whose source is re-evaluated in helper threads (RECIPES.md §6).
+  worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   server: { headers: isolationHeaders, host: '127.0.0.1' },
   preview: { headers: isolationHeaders, host: '127.0.0.1' },
   build: {

@@ -1,0 +1,313 @@
+/**
+ * Session: the app's state and the only way to change it
+ * ======================================================
+ * One reactive class that the UI reads and calls. Small UI state is `$state`; worker results
+ * with typed arrays are `$state.raw` (reassigned whole, never deep-proxied). All parsing,
+ * layout and analysis happen in the analysis worker; this class orders the calls, keeps the
+ * newest answer and turns failures into messages. Put in context by App.svelte.
+ */
+import { createContext } from 'svelte';
+import type { BackendInfo } from '@/gpu/backend';
+import { viewNeighbours } from '@/render/network-view';
+import { NODE_ROLE, type NodeRole } from '@/render/palette';
+import type { AnalysisRemote } from './analysis-client';
+import type {
+  BackendPreference,
+  DiseaseViewResult,
+  GeneSetSummary,
+  ImportFailure,
+  ImportKindChoice,
+  JobProgress,
+  ProgressCallback,
+  WorkspaceSummary,
+} from './analysis-types';
+import type { ImportReport } from '@/io';
+import { DEMO_DISEASE } from './demo-data';
+
+/** What the Session needs from the worker client (a fake in tests). */
+export interface SessionClient {
+  api: Pick<
+    AnalysisRemote,
+    | 'init'
+    | 'loadDemo'
+    | 'importFile'
+    | 'cancel'
+    | 'computeDiseaseView'
+    | 'setActiveNetwork'
+    | 'workspace'
+  >;
+  callback<T extends (...args: never[]) => unknown>(fn: T): T;
+}
+
+/** One entry of the import log, newest first. */
+export interface ImportEntry {
+  id: string;
+  fileName: string;
+  kind: ImportKindChoice;
+  status: 'running' | 'ok' | 'error' | 'cancelled';
+  report: ImportReport | null;
+  error: ImportFailure | null;
+}
+
+export interface SelectedGene {
+  index: number;
+  symbol: string;
+  entrezId: string;
+  degree: number;
+  role: NodeRole;
+  seedLinks: number;
+  /** Symbols of its neighbours inside the view, disease genes first. */
+  diseaseNeighbours: string[];
+  otherNeighbours: string[];
+}
+
+/** How long the backend may take to start before the header says it failed. */
+export const BACKEND_START_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+let jobCounter = 0;
+const nextJobId = (prefix: string): string => `${prefix}-${++jobCounter}`;
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+export class Session {
+  // Compute backend
+  backend = $state.raw<BackendInfo | null>(null);
+  backendPreference = $state<BackendPreference>('auto');
+  backendState = $state<'starting' | 'ready' | 'error'>('starting');
+  backendError = $state<string | null>(null);
+
+  // Loaded data (lives in the worker; this is its summary)
+  workspace = $state.raw<WorkspaceSummary | null>(null);
+  loadState = $state<'loading' | 'ready' | 'error'>('loading');
+  loadError = $state<string | null>(null);
+  progress = $state.raw<JobProgress | null>(null);
+
+  // The disease view
+  geneSetId = $state<string | null>(null);
+  diseaseView = $state.raw<DiseaseViewResult | null>(null);
+  viewState = $state<'idle' | 'computing' | 'ready' | 'error'>('idle');
+  viewError = $state<string | null>(null);
+  selectedNode = $state(-1);
+  hoveredNode = $state(-1);
+
+  // Import
+  importKind = $state<ImportKindChoice>('auto');
+  imports = $state.raw<ImportEntry[]>([]);
+
+  geneSets: GeneSetSummary[] = $derived(this.workspace?.geneSets ?? []);
+  activeNetwork = $derived(
+    this.workspace?.networks.find((network) => network.id === this.workspace?.activeNetworkId) ??
+      null,
+  );
+  isImporting = $derived(this.imports.some((entry) => entry.status === 'running'));
+  selectedGene: SelectedGene | null = $derived(this.#describe(this.selectedNode));
+  hoveredGene: SelectedGene | null = $derived(this.#describe(this.hoveredNode));
+
+  #client: SessionClient;
+  #viewJob: string | null = null;
+  #demoJob: string | null = null;
+
+  constructor(client: SessionClient) {
+    this.#client = client;
+  }
+
+  /** Opens the app: backend and demo data in parallel, then the demo disease. */
+  async start(): Promise<void> {
+    const backend = this.setBackendPreference(this.backendPreference);
+    await this.loadDemo();
+    await backend;
+  }
+
+  async setBackendPreference(preference: BackendPreference): Promise<void> {
+    this.backendPreference = preference;
+    this.backendState = 'starting';
+    this.backendError = null;
+    try {
+      const info = await withTimeout(
+        this.#client.api.init(preference),
+        BACKEND_START_TIMEOUT_MS,
+        `the ${preference} compute backend did not start within ${BACKEND_START_TIMEOUT_MS / 1000} s`,
+      );
+      if (this.backendPreference !== preference) return; // a newer choice is on its way
+      this.backend = info;
+      this.backendState = 'ready';
+    } catch (error) {
+      if (this.backendPreference !== preference) return;
+      this.backendError = messageOf(error);
+      this.backendState = 'error';
+    }
+  }
+
+  async loadDemo(): Promise<void> {
+    const jobId = nextJobId('demo');
+    this.#demoJob = jobId;
+    this.loadState = 'loading';
+    this.loadError = null;
+    try {
+      this.workspace = await this.#client.api.loadDemo(jobId, this.#progressCallback());
+      this.loadState = 'ready';
+      const demo = this.geneSets.find((set) => set.name === DEMO_DISEASE) ?? this.geneSets[0];
+      if (demo && this.geneSetId === null) await this.showGeneSet(demo.id);
+    } catch (error) {
+      this.loadError = messageOf(error);
+      this.loadState = 'error';
+    } finally {
+      if (this.#demoJob === jobId) this.#demoJob = null;
+      if (this.progress?.jobId === jobId) this.progress = null;
+    }
+  }
+
+  /** Lays out a gene set (a disease) on the active network and shows it. */
+  async showGeneSet(geneSetId: string): Promise<void> {
+    if (this.#viewJob) void this.#client.api.cancel(this.#viewJob);
+    const jobId = nextJobId('view');
+    this.#viewJob = jobId;
+    this.geneSetId = geneSetId;
+    this.viewState = 'computing';
+    this.viewError = null;
+    try {
+      const result = await this.#client.api.computeDiseaseView(
+        jobId,
+        geneSetId,
+        this.#progressCallback(),
+      );
+      if (this.#viewJob !== jobId) return; // superseded by a newer choice
+      this.diseaseView = result;
+      this.selectedNode = -1;
+      this.hoveredNode = -1;
+      this.viewState = 'ready';
+    } catch (error) {
+      if (this.#viewJob !== jobId) return;
+      this.viewError = messageOf(error);
+      this.viewState = 'error';
+    } finally {
+      if (this.#viewJob === jobId) this.#viewJob = null;
+      if (this.progress?.jobId === jobId) this.progress = null;
+    }
+  }
+
+  async setActiveNetwork(networkId: string): Promise<void> {
+    try {
+      this.workspace = await this.#client.api.setActiveNetwork(networkId);
+      if (this.geneSetId) await this.showGeneSet(this.geneSetId);
+    } catch (error) {
+      this.viewError = messageOf(error);
+      this.viewState = 'error';
+    }
+  }
+
+  /** Imports files one after another; a failure never replaces what is loaded. */
+  async importFiles(files: readonly File[]): Promise<void> {
+    for (const file of files) await this.#importFile(file);
+  }
+
+  cancelImport(entryId: string): void {
+    void this.#client.api.cancel(entryId);
+  }
+
+  dismissImport(entryId: string): void {
+    this.imports = this.imports.filter((entry) => entry.id !== entryId);
+  }
+
+  select(index: number): void {
+    this.selectedNode = this.selectedNode === index ? -1 : index;
+  }
+
+  hover(index: number): void {
+    this.hoveredNode = index;
+  }
+
+  /** Selects a gene of the view by its symbol (from the details panel). */
+  selectSymbol(symbol: string): void {
+    const index = this.diseaseView?.labels.indexOf(symbol) ?? -1;
+    if (index >= 0) this.selectedNode = index;
+  }
+
+  async #importFile(file: File): Promise<void> {
+    const id = nextJobId('import');
+    const kind = this.importKind;
+    this.#updateImport({
+      id,
+      fileName: file.name,
+      kind,
+      status: 'running',
+      report: null,
+      error: null,
+    });
+    try {
+      const outcome = await this.#client.api.importFile(
+        id,
+        file,
+        file.name,
+        kind,
+        this.#progressCallback(),
+      );
+      if (!outcome.ok) {
+        const cancelled = /cancel|abort/i.test(outcome.error.message);
+        this.#updateImport({ id, status: cancelled ? 'cancelled' : 'error', error: outcome.error });
+        return;
+      }
+      const known = this.geneSets.map((set) => set.id);
+      this.workspace = outcome.workspace;
+      this.#updateImport({ id, status: 'ok', report: outcome.report });
+      // A gene list the user just dropped is what they want to see: show its (first) set.
+      const added = this.geneSets.find((set) => !known.includes(set.id));
+      if (added) await this.showGeneSet(added.id);
+    } catch (error) {
+      this.#updateImport({
+        id,
+        status: 'error',
+        error: {
+          fileName: file.name,
+          line: null,
+          message: messageOf(error),
+          problem: null,
+          expected: null,
+        },
+      });
+    } finally {
+      if (this.progress?.jobId === id) this.progress = null;
+    }
+  }
+
+  #updateImport(change: Partial<ImportEntry> & { id: string }): void {
+    const existing = this.imports.find((entry) => entry.id === change.id);
+    this.imports = existing
+      ? this.imports.map((entry) => (entry.id === change.id ? { ...entry, ...change } : entry))
+      : [change as ImportEntry, ...this.imports];
+  }
+
+  #progressCallback(): ProgressCallback {
+    return this.#client.callback((progress: JobProgress) => {
+      this.progress = progress;
+    });
+  }
+
+  #describe(index: number): SelectedGene | null {
+    const result = this.diseaseView;
+    if (!result || index < 0 || index >= result.view.nodeCount) return null;
+    const neighbours = viewNeighbours(result.view, index);
+    const isDisease = (k: number) => result.view.nodeRoles[k] !== NODE_ROLE.neighbour;
+    return {
+      index,
+      symbol: result.labels[index],
+      entrezId: result.entrezIds[index],
+      degree: result.degrees[index],
+      role: result.view.nodeRoles[index] as NodeRole,
+      seedLinks: result.seedLinks[index],
+      diseaseNeighbours: neighbours.filter(isDisease).map((k) => result.labels[k]),
+      otherNeighbours: neighbours.filter((k) => !isDisease(k)).map((k) => result.labels[k]),
+    };
+  }
+}
+
+export const [getSession, setSession] = createContext<Session>();

@@ -1,0 +1,208 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DiseaseViewResult, ImportOutcome, WorkspaceSummary } from '@/app/analysis-types';
+import { BACKEND_START_TIMEOUT_MS, Session, type SessionClient } from '@/app/session.svelte';
+import { csrFromEdges } from '@/core/graph/csr';
+import { buildNetworkView } from '@/render/network-view';
+
+const WORKSPACE: WorkspaceSummary = {
+  networks: [
+    {
+      id: 'n1',
+      name: 'Menche',
+      fileName: 'm.tsv.gz',
+      origin: 'demo',
+      nodeCount: 3,
+      interactionCount: 2,
+    },
+  ],
+  activeNetworkId: 'n1',
+  geneSets: [
+    { id: 's1', name: 'asthma', fileName: 'd.tsv.gz', origin: 'demo', geneCount: 2 },
+    { id: 's2', name: 'arthritis, rheumatoid', fileName: 'd.tsv.gz', origin: 'demo', geneCount: 2 },
+  ],
+  drugCount: 0,
+  drugTables: [],
+  degTables: [],
+};
+
+/** A view of the path A – B – C, where A and B are module genes and C a neighbour. */
+function viewOf(name: string): DiseaseViewResult {
+  const graph = csrFromEdges(3, Uint32Array.of(0, 1, 1, 2), Uint32Array.of(1, 0, 2, 1));
+  return {
+    view: buildNetworkView(graph, Float32Array.of(0, 0, 1, 0, 2, 0), Uint8Array.of(2, 2, 0)),
+    labels: ['A', 'B', 'C'],
+    entrezIds: ['1', '2', '3'],
+    degrees: Uint32Array.of(1, 2, 1),
+    seedLinks: Uint32Array.of(1, 1, 1),
+    stats: {
+      geneSetId: name,
+      geneSetName: name,
+      networkName: 'Menche',
+      genesGiven: 2,
+      genesInNetwork: 2,
+      lccSize: 2,
+      componentCount: 1,
+      neighboursShown: 1,
+      neighboursEligible: 1,
+      neighboursTotal: 1,
+      minLinks: 1,
+      genesMissing: [],
+    },
+  };
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+type FakeApi = Record<keyof SessionClient['api'], ReturnType<typeof vi.fn>>;
+
+function fakeClient(overrides: Partial<FakeApi> = {}) {
+  const api: FakeApi = {
+    init: vi.fn(async () => ({
+      engine: 'cpu' as const,
+      tfjsBackend: 'cpu' as const,
+      adapter: null,
+      threads: 1,
+      reason: 'no WebGPU adapter',
+    })),
+    loadDemo: vi.fn(async () => WORKSPACE),
+    importFile: vi.fn(),
+    cancel: vi.fn(async () => undefined),
+    computeDiseaseView: vi.fn(async (_job: string, id: string) => viewOf(id)),
+    setActiveNetwork: vi.fn(async () => WORKSPACE),
+    workspace: vi.fn(async () => WORKSPACE),
+    ...overrides,
+  };
+  const client = { api, callback: <T>(fn: T) => fn } as unknown as SessionClient;
+  return { client, api };
+}
+
+describe('Session', () => {
+  it('opens on the demo disease with no click: backend, data, then rheumatoid arthritis', async () => {
+    const { client, api } = fakeClient();
+    const session = new Session(client);
+    await session.start();
+    expect(api.init).toHaveBeenCalledWith('auto');
+    expect(session.backendState).toBe('ready');
+    expect(session.loadState).toBe('ready');
+    expect(api.computeDiseaseView).toHaveBeenCalledTimes(1);
+    expect(api.computeDiseaseView.mock.calls[0][1]).toBe('s2');
+    expect(session.geneSetId).toBe('s2');
+    expect(session.viewState).toBe('ready');
+    expect(session.diseaseView?.stats.geneSetName).toBe('s2');
+  });
+
+  it('keeps only the newest view when choices overlap, and cancels the older job', async () => {
+    const slow = deferred<DiseaseViewResult>();
+    const { client, api } = fakeClient({
+      computeDiseaseView: vi.fn((_job: string, id: string) =>
+        id === 's1' ? slow.promise : Promise.resolve(viewOf(id)),
+      ),
+    });
+    const session = new Session(client);
+    const first = session.showGeneSet('s1');
+    await session.showGeneSet('s2');
+    slow.resolve(viewOf('s1'));
+    await first;
+    expect(session.diseaseView?.stats.geneSetId).toBe('s2');
+    expect(session.geneSetId).toBe('s2');
+    expect(api.cancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('logs a failed import with its file and line and leaves the loaded data alone', async () => {
+    const failure: ImportOutcome = {
+      ok: false,
+      error: {
+        fileName: 'bad.tsv',
+        line: 3,
+        message: 'bad.tsv, line 3: weight "x"; expected a number',
+        problem: 'weight "x"',
+        expected: 'a number',
+      },
+    };
+    const { client } = fakeClient({
+      importFile: vi.fn(async () => failure),
+    });
+    const session = new Session(client);
+    await session.start();
+    const before = session.workspace;
+    await session.importFiles([new File(['a\tb\tx'], 'bad.tsv')]);
+    expect(session.workspace).toBe(before);
+    expect(session.diseaseView?.stats.geneSetId).toBe('s2');
+    expect(session.imports).toHaveLength(1);
+    expect(session.imports[0]).toMatchObject({
+      fileName: 'bad.tsv',
+      status: 'error',
+      error: { fileName: 'bad.tsv', line: 3 },
+    });
+  });
+
+  it('shows a gene set as soon as it is imported', async () => {
+    const imported: WorkspaceSummary = {
+      ...WORKSPACE,
+      geneSets: [
+        ...WORKSPACE.geneSets,
+        { id: 's3', name: 'my genes', fileName: 'mine.txt', origin: 'imported', geneCount: 3 },
+      ],
+    };
+    const { client, api } = fakeClient({
+      importFile: vi.fn(async () => ({ ok: true, report: {}, workspace: imported })),
+    });
+    const session = new Session(client);
+    await session.start();
+    await session.importFiles([new File(['IL6\nTNF\nJAK1\n'], 'mine.txt')]);
+    expect(session.imports[0].status).toBe('ok');
+    expect(session.geneSets.map((set) => set.id)).toEqual(['s1', 's2', 's3']);
+    expect(api.computeDiseaseView.mock.calls.at(-1)?.[1]).toBe('s3');
+    expect(session.geneSetId).toBe('s3');
+  });
+
+  it('describes the selected gene from the view: degree, role and neighbours', async () => {
+    const { client } = fakeClient();
+    const session = new Session(client);
+    await session.start();
+    session.select(1);
+    expect(session.selectedGene).toMatchObject({
+      symbol: 'B',
+      entrezId: '2',
+      degree: 2,
+      role: 2,
+      diseaseNeighbours: ['A'],
+      otherNeighbours: ['C'],
+    });
+    session.select(1); // a second click clears the selection
+    expect(session.selectedGene).toBeNull();
+  });
+
+  it('reports a backend that fails to start, without blocking the demo', async () => {
+    const { client } = fakeClient({
+      init: vi.fn(async () => {
+        throw new Error('WebGPU device lost');
+      }),
+    });
+    const session = new Session(client);
+    await session.start();
+    expect(session.backendState).toBe('error');
+    expect(session.backendError).toBe('WebGPU device lost');
+    expect(session.viewState).toBe('ready');
+  });
+
+  it('gives up waiting for a backend that never starts, and says so', async () => {
+    vi.useFakeTimers();
+    try {
+      const { client } = fakeClient({ init: vi.fn(() => new Promise(() => undefined)) });
+      const session = new Session(client);
+      const started = session.setBackendPreference('wasm');
+      expect(session.backendState).toBe('starting');
+      await vi.advanceTimersByTimeAsync(BACKEND_START_TIMEOUT_MS);
+      await started;
+      expect(session.backendState).toBe('error');
+      expect(session.backendError).toMatch(/wasm compute backend did not start within 30 s/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * End-to-end: the built app in headless system Chromium
+ * =====================================================
+ * Serves dist/ with `vite preview` (building it first when missing), opens the app and checks
+ * what a user sees: the demo disease drawn with no click, the gene counts, the compute
+ * backend, a malformed file rejected with its file and line while the graph stays, an
+ * imported gene set in the picker, and that no request ever leaves the app's origin (pages
+ * and workers, including tfjs's wasm binaries). Writes test-results/demo-first-view.png.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath, hasChromium } from '../../scripts/chromium.mjs';
+// Expected numbers from networkx: test/fixtures/app/disease_view_counts.py.
+import expected from '../fixtures/app/disease-view-counts.json';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const RESULTS = join(ROOT, 'test-results');
+const RA = expected.diseases['arthritis, rheumatoid'];
+const READY = '[data-testid="network-canvas"][data-state="ready"]';
+
+let server: PreviewServer;
+let context: BrowserContext;
+let page: Page;
+let origin: string;
+let userDataDir: string;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    await build({ root: ROOT, logLevel: 'warn' });
+  }
+  server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 4319, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a local URL');
+  origin = new URL(url).origin;
+
+  userDataDir = mkdtempSync(join(tmpdir(), 'twinscreen-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  // Both listeners: the context sees every page; the page also reports its workers' fetches.
+  context.on('request', (request) => requests.push(request.url()));
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('worker', (worker) => requests.push(worker.url()));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
+  it('opens on rheumatoid arthritis, drawn, with no click', async () => {
+    await page.waitForSelector(READY, { timeout: 120_000 });
+    const canvas = page.getByTestId('network-canvas');
+    expect(Number(await canvas.getAttribute('data-node-count'))).toBe(RA.viewNodes);
+    expect(Number(await canvas.getAttribute('data-edge-count'))).toBe(RA.viewEdges);
+
+    await expect
+      .poll(() => page.getByTestId('view-title').locator('h2').textContent())
+      .toBe('arthritis, rheumatoid');
+    expect(await page.getByTestId('genes-given').textContent()).toBe(String(RA.genesGiven));
+    expect(await page.getByTestId('genes-in-network').textContent()).toBe(
+      String(RA.genesInNetwork),
+    );
+    expect(await page.getByTestId('lcc-size').textContent()).toBe(String(RA.lccSize));
+    const counts = await page.getByTestId('view-counts').innerText();
+    expect(counts).toContain(`${RA.genesGiven} genes given`);
+    expect(counts).toContain(`${RA.lccSize} in the largest connected component`);
+
+    // Every Menche disease is in the picker, and the demo one is selected.
+    expect(await page.getByTestId('disease-count').innerText()).toBe(
+      `${expected.diseaseCount} gene sets`,
+    );
+    await expect
+      .poll(() => page.locator('[role="option"][aria-selected="true"]').innerText())
+      .toContain('arthritis, rheumatoid');
+
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'demo-first-view.png') });
+  });
+
+  it('shows the compute backend the worker chose, and why', async () => {
+    const badge = page.getByTestId('backend-badge');
+    await expect.poll(() => badge.innerText(), { timeout: 60_000 }).not.toBe('Starting…');
+    expect(await badge.innerText()).toMatch(/WebGPU|CPU/);
+    expect((await page.getByTestId('backend-reason').innerText()).length).toBeGreaterThan(0);
+  });
+
+  it('shows a tooltip on hover and the gene’s details on click', async () => {
+    const box = await page.getByTestId('network-canvas').boundingBox();
+    if (!box) throw new Error('canvas has no box');
+    // Walk a spiral out from the centre of the drawing until the pointer is over a node.
+    const centre = { x: box.x + box.width * 0.45, y: box.y + box.height * 0.55 };
+    let found: { x: number; y: number } | null = null;
+    for (let step = 0; step < 150 && !found; step++) {
+      const angle = step * 0.9;
+      const radius = 12 * Math.sqrt(step);
+      const point = {
+        x: centre.x + radius * Math.cos(angle),
+        y: centre.y + radius * Math.sin(angle),
+      };
+      await page.mouse.move(point.x, point.y);
+      await page.waitForTimeout(40); // picking runs on the next frame
+      if (await page.getByTestId('tooltip').isVisible()) found = point;
+    }
+    expect(found).not.toBeNull();
+    const tooltip = await page.getByTestId('tooltip').innerText();
+    expect(tooltip).toMatch(/Degree \d[\d,]* in the interactome/);
+    const symbol = tooltip.split('\n')[0].trim();
+
+    await page.mouse.click(found!.x, found!.y);
+    await expect.poll(() => page.getByTestId('gene-details').innerText()).toContain(symbol);
+    expect(await page.getByTestId('gene-details').innerText()).toMatch(/Degree in the interactome/);
+  });
+
+  it('rejects a malformed file with its name and line, and keeps the graph', async () => {
+    const canvas = page.getByTestId('network-canvas');
+    const nodeCountBefore = await canvas.getAttribute('data-node-count');
+    await page.getByTestId('import-kind').selectOption('network');
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'bad-weights.tsv',
+      mimeType: 'text/tab-separated-values',
+      buffer: Buffer.from('gene_a\tgene_b\tweight\nTP53\tMDM2\t0.9\nIL6\tSTAT3\tstrong\n'),
+    });
+    const error = page.getByTestId('import-error');
+    await error.waitFor({ timeout: 30_000 });
+    const text = await error.innerText();
+    expect(text).toContain('bad-weights.tsv, line 3');
+    expect(text.toLowerCase()).toContain('expected');
+
+    // Nothing loaded before has changed: same graph, same disease, same networks.
+    expect(await canvas.getAttribute('data-state')).toBe('ready');
+    expect(await canvas.getAttribute('data-node-count')).toBe(nodeCountBefore);
+    expect(await page.getByTestId('view-title').locator('h2').textContent()).toBe(
+      'arthritis, rheumatoid',
+    );
+    expect(await page.getByTestId('network-select').locator('option').count()).toBe(1);
+    await page.getByTestId('import-kind').selectOption('auto');
+  });
+
+  it('adds an imported gene list to the disease picker and draws it', async () => {
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'my-il6-genes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('IL6\nIL6R\nIL6ST\nJAK1\nJAK2\nSTAT3\nSOCS3\n'),
+    });
+    const entry = page.locator('[data-testid="import-entry"][data-status="ok"]');
+    await entry.waitFor({ timeout: 30_000 });
+    expect(await entry.getByTestId('import-report').innerText()).toMatch(/Genes mapped\s+7/);
+
+    // The new set is listed (imported sets first) and shown at once.
+    const option = page.locator('[role="option"]', { hasText: 'imported' });
+    expect(await option.count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('view-title').locator('h2').textContent(), { timeout: 60_000 })
+      .not.toBe('arthritis, rheumatoid');
+    await page.waitForSelector(READY, { timeout: 60_000 });
+    expect(await page.getByTestId('genes-given').textContent()).toBe('7');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('lets an imported network become the active interactome', async () => {
+    // A path IL6 – IL6R – IL6ST – JAK1 – STAT3 – SOCS3: six of the seven genes just imported
+    // (JAK2 is missing), all in one connected component, no other neighbours.
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'il6-path.tsv',
+      mimeType: 'text/tab-separated-values',
+      buffer: Buffer.from(
+        'gene_a\tgene_b\nIL6\tIL6R\nIL6R\tIL6ST\nIL6ST\tJAK1\nJAK1\tSTAT3\nSTAT3\tSOCS3\n',
+      ),
+    });
+    const select = page.getByTestId('network-select');
+    await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBe(2);
+    // Importing a network does not switch to it on its own …
+    expect(await page.getByTestId('lcc-size').textContent()).not.toBe('6');
+    // … choosing it does.
+    await select.selectOption({ label: 'il6-path.tsv (imported)' });
+    await expect
+      .poll(() => page.getByTestId('lcc-size').textContent(), { timeout: 60_000 })
+      .toBe('6');
+    expect(await page.getByTestId('genes-in-network').textContent()).toBe('6');
+    await page.waitForSelector(READY, { timeout: 60_000 });
+    expect(await page.getByTestId('network-canvas').getAttribute('data-node-count')).toBe('6');
+    expect(await page.getByTestId('view-title').innerText()).toContain('il6-path.tsv');
+  });
+
+  it('switches tfjs to its WASM backend without fetching anything from elsewhere', async () => {
+    await page.getByTestId('backend-select').selectOption('wasm');
+    await expect
+      .poll(() => page.getByTestId('backend-badge').innerText(), { timeout: 60_000 })
+      .toMatch(/WASM|Unavailable/);
+    expect(await page.getByTestId('backend-badge').innerText()).toContain('WASM');
+    // tfjs fetched its wasm binary, and from this origin (checked for every request below).
+    expect(requests.some((url) => /\/assets\/tfjs-backend-wasm[-\w]*\.wasm$/.test(url))).toBe(true);
+  });
+
+  it('never requested anything outside its own origin', () => {
+    // The recorder sees the worker's fetches: the demo data is fetched inside the worker.
+    expect(requests).toContain(`${origin}/data/interactome_menche2015.tsv.gz`);
+    const foreign = requests.filter((url) => {
+      if (url.startsWith('data:')) return false;
+      return new URL(url.startsWith('blob:') ? url.slice(5) : url).origin !== origin;
+    });
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Analysis worker
+ * ===============
+ * Comlink entry point that keeps the main thread free: it chooses the compute backend, fetches
+ * and parses the bundled demo data (same origin only), imports the user's files, holds
+ * everything loaded (src/app/workspace.ts) and computes disease views (src/app/disease-view.ts).
+ * Long jobs take a job id: progress goes to a Comlink-proxied callback and `cancel(jobId)`
+ * aborts the job's AbortController. Failed imports come back as data ({fileName, line,
+ * message}), never as a half-changed workspace.
+ */
+import * as Comlink from 'comlink';
+import type {
+  BackendPreference,
+  DiseaseViewResult,
+  ImportKindChoice,
+  ImportOutcome,
+  ProgressCallback,
+  WorkspaceSummary,
+} from '@/app/analysis-types';
+import { DEMO_FILES, DEMO_NETWORK_NAME } from '@/app/demo-data';
+import { computeDiseaseView } from '@/app/disease-view';
+import { fetchDataFile } from '@/app/fetch-data';
+import { importFailure } from '@/app/import-failure';
+import { createJobRegistry } from '@/app/job-registry';
+import { Workspace } from '@/app/workspace';
+import type { BackendInfo } from '@/gpu/backend';
+import { importAuto, importDrugTargets, importGeneSets, importNetwork, parseGeneTable } from '@/io';
+import { networkViewBuffers } from '@/render/network-view';
+
+const workspace = new Workspace();
+const jobs = createJobRegistry();
+let demo: Promise<void> | null = null;
+
+function reporter(jobId: string, onProgress: ProgressCallback | undefined) {
+  return (label: string, done = 0, total: number | null = null) =>
+    void onProgress?.({ jobId, label, done, total });
+}
+
+async function loadDemoData(jobId: string, signal: AbortSignal, onProgress?: ProgressCallback) {
+  const report = reporter(jobId, onProgress);
+  const files = Object.values(DEMO_FILES);
+  const loaded = new Map<string, number>();
+  const totals = new Map<string, number>();
+  const downloads = files.map((fileName) =>
+    fetchDataFile(fileName, {
+      signal,
+      onProgress: ({ loaded: bytes, total }) => {
+        loaded.set(fileName, bytes);
+        if (total !== null) totals.set(fileName, total);
+        const sum = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+        report(
+          'Downloading the demo data',
+          sum(loaded),
+          totals.size === files.length ? sum(totals) : null,
+        );
+      },
+    }),
+  );
+  const [genes, interactome, diseaseGenes, drugTargets] = await Promise.all(downloads);
+  const options = { signal };
+
+  report('Reading the gene table');
+  const geneIndex = await parseGeneTable(genes, DEMO_FILES.genes, options);
+  report('Reading the Menche 2015 interactome');
+  const network = await importNetwork(interactome, DEMO_FILES.interactome, geneIndex, options);
+  report('Reading the disease genes');
+  const sets = await importGeneSets(diseaseGenes, DEMO_FILES.diseaseGenes, geneIndex, options);
+  report('Reading the drug targets');
+  const drugs = await importDrugTargets(drugTargets, DEMO_FILES.drugTargets, geneIndex, options);
+
+  // Only now, with every file parsed, does the workspace change.
+  workspace.geneIndex = geneIndex;
+  workspace.addNetwork(network, {
+    name: DEMO_NETWORK_NAME,
+    fileName: DEMO_FILES.interactome,
+    origin: 'demo',
+  });
+  workspace.addGeneSets(sets, DEMO_FILES.diseaseGenes, 'demo');
+  workspace.addDrugTargets(drugs, DEMO_FILES.drugTargets, 'demo');
+}
+
+const api = {
+  /** Chooses the compute backend ('auto' picks the best available) and says why. */
+  async init(preference: BackendPreference): Promise<BackendInfo> {
+    // Loaded on demand: tfjs is large, and the demo data should not wait for it.
+    const [{ chooseBackend }, { initTfjsBackend }] = await Promise.all([
+      import('@/gpu/backend'),
+      import('@/gpu/tfjs-backend'),
+    ]);
+    const info = await chooseBackend(preference);
+    const tfjsBackend = await initTfjsBackend(info);
+    if (tfjsBackend === info.tfjsBackend) return info;
+    // tfjs could not start the backend asked for and fell back: say so rather than pretend.
+    return {
+      ...info,
+      tfjsBackend: tfjsBackend as BackendInfo['tfjsBackend'],
+      reason: `${info.reason}; tfjs ${info.tfjsBackend} failed to start, using ${tfjsBackend}`,
+    };
+  },
+
+  /** Fetches and parses the bundled demo data once; later calls wait for the same load. */
+  async loadDemo(jobId: string, onProgress?: ProgressCallback): Promise<WorkspaceSummary> {
+    demo ??= jobs
+      .run(jobId, (signal) => loadDemoData(jobId, signal, onProgress))
+      .catch((error) => {
+        demo = null; // a failed load may be retried
+        throw error;
+      });
+    await demo;
+    return workspace.summary();
+  },
+
+  async importFile(
+    jobId: string,
+    file: Blob,
+    fileName: string,
+    kind: ImportKindChoice,
+    onProgress?: ProgressCallback,
+  ): Promise<ImportOutcome> {
+    const report = reporter(jobId, onProgress);
+    try {
+      return await jobs.run(jobId, async (signal) => {
+        await demo?.catch(() => undefined); // use the gene index when the demo has it
+        const options = {
+          signal,
+          onProgress: (done: number, total: number | null) =>
+            report(`Reading ${fileName}`, done, total),
+        };
+        const imported = await importAuto(file, fileName, workspace.geneIndex, {
+          ...options,
+          kind: kind === 'auto' ? undefined : kind,
+        });
+        if (imported.kind === 'network') {
+          workspace.addNetwork(imported, { name: fileName, fileName, origin: 'imported' });
+        } else if (imported.kind === 'geneSets') {
+          workspace.addGeneSets(imported, fileName, 'imported');
+        } else if (imported.kind === 'drugTargets') {
+          workspace.addDrugTargets(imported, fileName, 'imported');
+        } else {
+          workspace.addDegTable(imported, fileName);
+        }
+        return { ok: true, report: imported.report, workspace: workspace.summary() };
+      });
+    } catch (error) {
+      return { ok: false, error: importFailure(error, fileName) };
+    }
+  },
+
+  /** Aborts a running job (import, demo load or view); unknown ids are ignored. */
+  cancel(jobId: string): void {
+    jobs.cancel(jobId);
+  },
+
+  workspace(): WorkspaceSummary {
+    return workspace.summary();
+  },
+
+  setActiveNetwork(networkId: string): WorkspaceSummary {
+    workspace.setActiveNetwork(networkId);
+    return workspace.summary();
+  },
+
+  /** Lays out a gene set on the active network; the view's arrays are transferred. */
+  async computeDiseaseView(
+    jobId: string,
+    geneSetId: string,
+    onProgress?: ProgressCallback,
+  ): Promise<DiseaseViewResult> {
+    const result = await jobs.run(jobId, async () => {
+      const network = workspace.activeNetwork;
+      if (!network) throw new Error('No interactome is loaded yet');
+      const geneSet = workspace.geneSet(geneSetId);
+      reporter(jobId, onProgress)(`Laying out ${geneSet.name}`);
+      return computeDiseaseView(network, geneSet, workspace.geneIndex);
+    });
+    return Comlink.transfer(result, networkViewBuffers(result.view));
+  },
+};
+
+export type AnalysisApi = typeof api;
+Comlink.expose(api);
