@@ -1,0 +1,380 @@
+/**
+ * `twinscreen module`: disease module of a gene set on an interactome
+ * ===================================================================
+ * Runs on the network's largest connected component (LCC), with the set's genes mapped into it.
+ *
+ * - lcc (always): S = size of the largest connected component of the subgraph induced by the
+ *   set, with z = (S − mean S_r)/sd(S_r) and p = #{S_r ≥ S}/R against R random sets
+ *   (Menche 2015; core/module/lcc-significance.ts).
+ * - diamond: DIAMOnD adds n genes by connectivity significance (Ghiassian 2015;
+ *   core/module/diamond.ts), `--mode paper|reference` for the seed weight α.
+ * - rwr: random walk with restart r from the set (core/propagation/random-walk-with-restart.ts)
+ *   and, per gene, p = #{score_r ≥ score}/R over random seed sets of the same null
+ *   (core/propagation/propagation-significance.ts).
+ * `--disease all` runs every set of the file with the same seed and options, so each entry is
+ * what a single-set run would print.
+ */
+import { diamond, type DiamondMode } from '@/core/module/diamond';
+import { lccSignificance } from '@/core/module/lcc-significance';
+import { propagationSignificance } from '@/core/propagation/propagation-significance';
+import {
+  randomWalkWithRestart,
+  seedDistribution,
+} from '@/core/propagation/random-walk-with-restart';
+import { degreeBins, type DegreeBins } from '@/core/random/degree-bins';
+import type { GeneIndex, GeneSet } from '@/io';
+import {
+  BIN_SIZE_FLAG,
+  DISEASE_FLAG,
+  GENE_TABLE_FLAG,
+  GENES_FLAG,
+  NETWORK_FLAG,
+  NULL_FLAG,
+  nullModelOf,
+  OUT_FLAG,
+  RANDOM_FLAG,
+  SEED_FLAG,
+} from '../common-flags';
+import { compareNames, numberFlag, requiredString, sortedNames, type Command } from '../command';
+import {
+  loadGeneIndex,
+  loadGeneSets,
+  loadNetwork,
+  mapSeeds,
+  noSeedsInLcc,
+  resolveInputFile,
+  selectGeneSets,
+  type LoadedNetwork,
+  type SeedReport,
+} from '../load-inputs';
+import type { Cell, CommandResult, Table } from '../write-output';
+
+type ModuleMethod = 'lcc' | 'diamond' | 'rwr';
+
+export interface LccBlock {
+  /** Genes in the largest connected component of the set. */
+  size: number;
+  /** Those genes, alphabetically. */
+  genes: string[];
+  z: number;
+  p: number;
+  /** Mean and population sd of the R null sizes. */
+  mean: number;
+  sd: number;
+  null: string;
+  nullDescription: string;
+  random: number;
+  seed: number;
+  binSize: number;
+}
+
+export interface DiamondBlock {
+  mode: DiamondMode;
+  alpha: number;
+  n: number;
+  /** True when the candidates ran out before n genes were added. */
+  exhausted: boolean;
+  added: { gene: string; k: number; ks: number; p: number }[];
+}
+
+export interface RwrBlock {
+  restart: number;
+  iterations: number;
+  converged: boolean;
+  null: string;
+  random: number;
+  seed: number;
+  top: {
+    gene: string;
+    score: number;
+    degreeCorrected: number;
+    p: number;
+    z: number;
+    isSeed: boolean;
+  }[];
+}
+
+export interface ModuleEntry {
+  seeds: SeedReport;
+  lcc: LccBlock;
+  diamond?: DiamondBlock | null;
+  rwr?: RwrBlock | null;
+  notes?: string[];
+}
+
+interface ModuleSettings {
+  method: ModuleMethod;
+  n: number;
+  alpha: number;
+  mode: DiamondMode;
+  restart: number;
+  nullChoice: string;
+  random: number;
+  seed: number;
+  binSize: number;
+}
+
+export const moduleCommand: Command = {
+  spec: {
+    name: 'module',
+    summary: 'disease module of a gene set: LCC significance, DIAMOnD or random walk with restart',
+    description: [
+      "Maps the gene set onto the network's largest connected component (LCC) and reports the " +
+        "size of the set's own largest connected component with its z-score and empirical p " +
+        'against random sets (always), plus the genes DIAMOnD adds (--method diamond) or the ' +
+        'genes a random walk with restart from the set ranks highest (--method rwr).',
+      '--disease all runs every set in the file (one entry per set, same seed and options).',
+    ],
+    flags: [
+      NETWORK_FLAG,
+      GENES_FLAG,
+      { ...DISEASE_FLAG, help: `${DISEASE_FLAG.help}; "all" runs every set` },
+      {
+        name: 'method',
+        kind: 'choice',
+        choices: ['lcc', 'diamond', 'rwr'],
+        default: 'lcc',
+        help: 'module method; the LCC significance is reported with every method',
+      },
+      {
+        name: 'n',
+        kind: 'integer',
+        placeholder: 'N',
+        min: 1,
+        default: 200,
+        help: 'diamond: genes to add; rwr: genes listed in "top"',
+      },
+      {
+        name: 'alpha',
+        kind: 'integer',
+        placeholder: 'A',
+        min: 1,
+        default: 1,
+        help: 'diamond: seed weight α (each seed counts as α nodes)',
+      },
+      {
+        name: 'mode',
+        kind: 'choice',
+        choices: ['paper', 'reference'],
+        default: 'paper',
+        help: 'diamond: how α enters: paper (Ghiassian 2015) or reference (DIAMOnD.py, for parity)',
+      },
+      {
+        name: 'restart',
+        kind: 'number',
+        placeholder: 'R',
+        min: 0,
+        exclusiveMin: true,
+        max: 1,
+        default: 0.15,
+        help: 'rwr: restart probability',
+      },
+      NULL_FLAG,
+      RANDOM_FLAG,
+      SEED_FLAG,
+      BIN_SIZE_FLAG,
+      GENE_TABLE_FLAG,
+      OUT_FLAG,
+    ],
+    examples: [
+      'twinscreen module --network public/data/interactome_menche2015.tsv.gz --genes public/data/disease_genes_menche2015.tsv.gz --disease "arthritis, rheumatoid" --method diamond --n 50',
+      'twinscreen module --network public/data/interactome_menche2015.tsv.gz --genes public/data/disease_genes_menche2015.tsv.gz --disease all --out modules.tsv',
+    ],
+  },
+
+  async run(flags, io): Promise<CommandResult> {
+    const networkFile = resolveInputFile('network', requiredString(flags, 'network'), io.cwd);
+    const genesFile = resolveInputFile('genes', requiredString(flags, 'genes'), io.cwd);
+    const settings: ModuleSettings = {
+      method: requiredString(flags, 'method') as ModuleMethod,
+      n: numberFlag(flags, 'n'),
+      alpha: numberFlag(flags, 'alpha'),
+      mode: requiredString(flags, 'mode') as DiamondMode,
+      restart: numberFlag(flags, 'restart'),
+      nullChoice: requiredString(flags, 'null'),
+      random: numberFlag(flags, 'random'),
+      seed: numberFlag(flags, 'seed'),
+      binSize: numberFlag(flags, 'bin-size'),
+    };
+    const geneIndex = await loadGeneIndex(flags.string('gene-table'), io.cwd);
+    const geneSets = await loadGeneSets(genesFile, geneIndex);
+    const disease = flags.string('disease');
+    const sets = selectGeneSets(geneSets, disease, true);
+    const isAll = disease !== undefined && disease.trim().toLowerCase() === 'all';
+    const network = await loadNetwork(networkFile, geneIndex);
+    const bins = degreeBins(network.lcc.graph, { minBinSize: settings.binSize });
+
+    const entries = sets.map((set) => {
+      const entry = moduleOfSet(set, network, geneIndex, bins, settings, isAll);
+      if (!isAll && entry.seeds.inLcc === 0) throw noSeedsInLcc(entry.seeds, geneSets.file);
+      return entry;
+    });
+
+    if (isAll) {
+      return {
+        json: { network: network.summary, method: settings.method, diseases: entries },
+        table: summaryTable(entries),
+      };
+    }
+    const [entry] = entries;
+    return {
+      json: { network: network.summary, ...entry },
+      table:
+        settings.method === 'diamond'
+          ? diamondTable(entry.diamond as DiamondBlock)
+          : settings.method === 'rwr'
+            ? rwrTable(entry.rwr as RwrBlock)
+            : summaryTable(entries),
+    };
+  },
+};
+
+function moduleOfSet(
+  set: GeneSet,
+  network: LoadedNetwork,
+  geneIndex: GeneIndex,
+  bins: DegreeBins,
+  settings: ModuleSettings,
+  isAll: boolean,
+): ModuleEntry {
+  const { graph, names } = network.lcc;
+  const seeds = mapSeeds(set, network, geneIndex);
+  const nullModel = nullModelOf(settings.nullChoice);
+  const lcc = lccSignificance(graph, seeds.nodes, {
+    iterations: settings.random,
+    seed: settings.seed,
+    nullModel,
+    bins,
+  });
+  const entry: ModuleEntry = {
+    seeds: seeds.report,
+    lcc: {
+      size: lcc.size,
+      genes: sortedNames(names, lcc.members),
+      z: lcc.z,
+      p: lcc.pValue,
+      mean: lcc.nullMean,
+      sd: lcc.nullSd,
+      null: settings.nullChoice,
+      nullDescription: lcc.nullDescription,
+      random: lcc.iterations,
+      seed: lcc.seed,
+      binSize: bins.minBinSize,
+    },
+  };
+  if (settings.method === 'lcc') return entry;
+  if (seeds.nodes.length === 0) {
+    if (!isAll) return entry;
+    entry[settings.method] = null;
+    entry.notes = [`${settings.method} skipped: no gene of the set is in the network's LCC`];
+    return entry;
+  }
+
+  if (settings.method === 'diamond') {
+    const result = diamond(graph, seeds.nodes, {
+      iterations: settings.n,
+      alpha: settings.alpha,
+      mode: settings.mode,
+    });
+    entry.diamond = {
+      mode: settings.mode,
+      alpha: settings.alpha,
+      n: settings.n,
+      exhausted: result.exhausted,
+      added: Array.from(result.nodes, (node, i) => ({
+        gene: names[node],
+        k: result.k[i],
+        ks: result.ks[i],
+        p: result.pValues[i],
+      })),
+    };
+    return entry;
+  }
+
+  const walk = randomWalkWithRestart(graph, seedDistribution(graph.nodeCount, seeds.nodes), {
+    restart: settings.restart,
+  });
+  const significance = propagationSignificance(graph, seeds.nodes, {
+    method: 'random-walk',
+    restart: settings.restart,
+    iterations: settings.random,
+    seed: settings.seed,
+    nullModel,
+    bins,
+  });
+  const isSeed = new Uint8Array(graph.nodeCount);
+  for (const node of seeds.nodes) isSeed[node] = 1;
+  const order = Array.from({ length: graph.nodeCount }, (_, v) => v).sort(
+    (a, b) => walk.scores[b] - walk.scores[a] || compareNames(names[a], names[b]),
+  );
+  entry.rwr = {
+    restart: settings.restart,
+    iterations: walk.iterations,
+    converged: walk.converged,
+    null: settings.nullChoice,
+    random: significance.iterations,
+    seed: significance.seed,
+    top: order.slice(0, settings.n).map((v) => ({
+      gene: names[v],
+      score: walk.scores[v],
+      degreeCorrected: walk.degreeCorrected[v],
+      p: significance.pValues[v],
+      z: significance.z[v],
+      isSeed: isSeed[v] === 1,
+    })),
+  };
+  return entry;
+}
+
+function summaryTable(entries: readonly ModuleEntry[]): Table {
+  return {
+    columns: [
+      'disease',
+      'given',
+      'mapped',
+      'inNetwork',
+      'inLcc',
+      'lccSize',
+      'z',
+      'p',
+      'mean',
+      'sd',
+      'lccGenes',
+    ],
+    rows: entries.map(({ seeds, lcc }): Cell[] => [
+      seeds.name,
+      seeds.given,
+      seeds.mapped,
+      seeds.inNetwork,
+      seeds.inLcc,
+      lcc.size,
+      lcc.z,
+      lcc.p,
+      lcc.mean,
+      lcc.sd,
+      lcc.genes,
+    ]),
+  };
+}
+
+function diamondTable(block: DiamondBlock): Table {
+  return {
+    columns: ['rank', 'gene', 'k', 'ks', 'p'],
+    rows: block.added.map((row, i) => [i + 1, row.gene, row.k, row.ks, row.p]),
+  };
+}
+
+function rwrTable(block: RwrBlock): Table {
+  return {
+    columns: ['rank', 'gene', 'score', 'degreeCorrected', 'p', 'z', 'isSeed'],
+    rows: block.top.map((row, i) => [
+      i + 1,
+      row.gene,
+      row.score,
+      row.degreeCorrected,
+      row.p,
+      row.z,
+      row.isSeed,
+    ]),
+  };
+}

@@ -1,0 +1,375 @@
+/**
+ * Loading the command line's input files (Node only)
+ * ==================================================
+ * Paths are checked before anything is read (a missing file is a usage error, exit 2), then
+ * streamed from disk into src/io's importers (`Readable.toWeb(createReadStream(path))`; gzip is
+ * recognised by its magic bytes). Each importer gets the path as the user wrote it, so its
+ * `ImportError` says "<path>, line <n>: …; expected …".
+ *
+ * Identifiers are unified through the gene table (public/data/genes.tsv.gz, or `--gene-table`):
+ * the network, gene sets, drug targets and DEG tables all map their identifiers to Entrez IDs,
+ * and genes are matched to network nodes by Entrez ID first, then by symbol
+ * (core/screen/screen-network.ts). Display names stay as in the network's symbol column.
+ * Distance- and module-based commands run on the network's largest connected component (LCC),
+ * ALGORITHMS.md §3.1; every gene set is reported with what was dropped on the way
+ * (`SeedReport`).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { degrees } from '@/core/graph/csr';
+import { prepareScreenNetwork, type ScreenNetwork } from '@/core/screen/screen-network';
+import {
+  importDegTable,
+  importDrugTargets,
+  importGeneSets,
+  importNetwork,
+  ImportError,
+  openTable,
+  parseGeneTable,
+  readLineBatches,
+  type GeneIndex,
+  type GeneSet,
+  type ImportedDegTable,
+  type ImportedDrugTargets,
+  type ImportedGeneSets,
+  type ImportedNetwork,
+  type ImportSource,
+} from '@/io';
+import { DataError, UsageError } from './cli-error';
+
+/** The gene table shipped with the app. */
+export const BUNDLED_GENE_TABLE = fileURLToPath(
+  new URL('../../public/data/genes.tsv.gz', import.meta.url),
+);
+
+/** An input file named on the command line. */
+export interface InputFile {
+  /** Absolute path. */
+  readonly path: string;
+  /** As the user wrote it (used in messages and in the output). */
+  readonly shownAs: string;
+}
+
+/** Checks that `--flag path` names a readable file. */
+export function resolveInputFile(flag: string, path: string, cwd: string): InputFile {
+  const absolute = resolve(cwd, path);
+  if (!existsSync(absolute)) throw new UsageError(`--${flag}: no such file: ${path}`);
+  if (!statSync(absolute).isFile()) throw new UsageError(`--${flag}: not a file: ${path}`);
+  return { path: absolute, shownAs: path };
+}
+
+/** The file as a byte stream for the importers. */
+export function openInput(file: InputFile): ImportSource {
+  return Readable.toWeb(createReadStream(file.path)) as unknown as ReadableStream<Uint8Array>;
+}
+
+// The gene table takes ~0.4 s to index; keep it per (path, size, mtime) for repeated in-process
+// calls of `main` (tests). A changed file has a new key.
+const geneIndexCache = new Map<string, Promise<GeneIndex>>();
+
+export async function loadGeneIndex(path: string | undefined, cwd: string): Promise<GeneIndex> {
+  const file =
+    path === undefined
+      ? { path: BUNDLED_GENE_TABLE, shownAs: 'genes.tsv.gz' }
+      : resolveInputFile('gene-table', path, cwd);
+  const stat = statSync(file.path);
+  const key = `${file.path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+  let index = geneIndexCache.get(key);
+  if (index === undefined) {
+    index = parseGeneTable(openInput(file), file.shownAs);
+    geneIndexCache.set(key, index);
+    index.catch(() => geneIndexCache.delete(key));
+  }
+  return index;
+}
+
+/** What the CLI reports about the network it ran on. */
+export interface NetworkSummary {
+  readonly file: string;
+  /** Nodes with at least one edge after self-loops and repeats are dropped. */
+  readonly nodes: number;
+  /** Distinct identifiers in the file (includes nodes that only had self-loops). */
+  readonly nodesInFile: number;
+  /** Undirected edges kept. */
+  readonly edges: number;
+  readonly selfLoopsDropped: number;
+  readonly duplicatesDropped: number;
+  readonly lccNodes: number;
+  readonly lccEdges: number;
+  /** The file has a weight column. */
+  readonly weighted: boolean;
+  /** Node identifiers the gene table does not know (kept as they are). */
+  readonly identifiersUnmapped: number;
+  readonly warnings: readonly string[];
+}
+
+export interface LoadedNetwork {
+  readonly imported: ImportedNetwork;
+  /** The LCC with gene lookup (node k of `lcc.graph` is named `lcc.names[k]`). */
+  readonly lcc: ScreenNetwork;
+  readonly summary: NetworkSummary;
+}
+
+/** Reads an interactome as an undirected graph and cuts it to its LCC. */
+export async function loadNetwork(file: InputFile, geneIndex: GeneIndex): Promise<LoadedNetwork> {
+  const imported = await importNetwork(openInput(file), file.shownAs, geneIndex, {
+    directed: false,
+  });
+  const warnings = [...imported.report.warnings];
+  if (imported.signed) {
+    warnings.push('the sign column was read as a weight of ±1; the network is used undirected');
+  }
+  const lcc = prepareScreenNetwork(imported.graph, imported.nodeIds, imported.entrezIds);
+  let nodes = 0;
+  for (const degree of degrees(imported.graph)) if (degree > 0) nodes++;
+  return {
+    imported,
+    lcc,
+    summary: {
+      file: file.shownAs,
+      nodes,
+      nodesInFile: imported.graph.nodeCount,
+      edges: imported.graph.targets.length / 2,
+      selfLoopsDropped: imported.report.selfLoopsDropped,
+      duplicatesDropped: imported.report.duplicatesDropped,
+      lccNodes: lcc.lccNodeCount,
+      lccEdges: lcc.graph.targets.length / 2,
+      weighted: !imported.signed && imported.report.columns.some((c) => c.endsWith('→ weight')),
+      identifiersUnmapped: imported.report.unmapped.length,
+      warnings,
+    },
+  };
+}
+
+export interface LoadedGeneSets extends ImportedGeneSets {
+  readonly file: string;
+}
+
+export async function loadGeneSets(file: InputFile, geneIndex: GeneIndex): Promise<LoadedGeneSets> {
+  const imported = await importGeneSets(openInput(file), file.shownAs, geneIndex);
+  return { ...imported, file: file.shownAs };
+}
+
+/**
+ * The sets named by `--disease`: one set by name (case-insensitive), every set for "all", or
+ * the file's only set when no name is given.
+ */
+export function selectGeneSets(
+  loaded: LoadedGeneSets,
+  disease: string | undefined,
+  allowAll: boolean,
+): GeneSet[] {
+  const { sets, file } = loaded;
+  if (disease === undefined) {
+    if (sets.length === 1) return [sets[0]];
+    throw new UsageError(
+      `--genes ${file} holds ${sets.length} gene sets; choose one with --disease NAME` +
+        (allowAll ? ' (or --disease all)' : '') +
+        `, e.g. --disease "${sets[0].name}"`,
+    );
+  }
+  if (allowAll && disease.trim().toLowerCase() === 'all') return [...sets];
+  return [findGeneSet(loaded, disease)];
+}
+
+/** One set by name (case-insensitive, surrounding spaces ignored). */
+export function findGeneSet(loaded: LoadedGeneSets, name: string): GeneSet {
+  const key = name.trim().toLowerCase();
+  const found = loaded.sets.find((set) => set.name.trim().toLowerCase() === key);
+  if (found) return found;
+  const words = key.split(/[^a-z0-9]+/).filter((word) => word.length > 2);
+  const similar = loaded.sets
+    .filter((set) => words.some((word) => set.name.toLowerCase().includes(word)))
+    .slice(0, 5)
+    .map((set) => `"${set.name}"`);
+  throw new UsageError(
+    `--disease: no gene set named "${name}" in ${loaded.file} (${loaded.sets.length} sets)` +
+      (similar.length > 0 ? `; similar: ${similar.join(', ')}` : ''),
+  );
+}
+
+/** How a gene set maps onto the network (ALGORITHMS.md §3.1: always report what was dropped). */
+export interface SeedReport {
+  /** Set name. */
+  readonly name: string;
+  /** Distinct genes in the set. */
+  readonly given: number;
+  /** Genes whose identifier the gene table knows. */
+  readonly mapped: number;
+  /** Genes that are network nodes (in the LCC or not). */
+  readonly inNetwork: number;
+  /** Distinct LCC nodes the set maps to: the genes every method runs on. */
+  readonly inLcc: number;
+  /** Genes the gene table does not know, as written in the file. */
+  readonly unmapped: readonly string[];
+  /** Genes that are not network nodes (absent, or without any edge other than self-loops). */
+  readonly outsideNetwork: readonly string[];
+  /** Genes that are network nodes outside the LCC. */
+  readonly outsideLcc: readonly string[];
+}
+
+export interface MappedSeeds {
+  /** LCC node indices, distinct, in set order. */
+  readonly nodes: Uint32Array;
+  readonly report: SeedReport;
+}
+
+export function mapSeeds(set: GeneSet, network: LoadedNetwork, geneIndex: GeneIndex): MappedSeeds {
+  const nodes: number[] = [];
+  const seen = new Set<number>();
+  const unmapped: string[] = [];
+  const outsideNetwork: string[] = [];
+  const outsideLcc: string[] = [];
+  const { offsets } = network.imported.graph;
+  set.genes.forEach((gene, i) => {
+    const entrez = set.entrez[i];
+    if (entrez === null || !geneIndex.byEntrez.has(entrez)) unmapped.push(gene);
+    const location = network.lcc.locate({ gene, entrez });
+    if (location.status === 'lcc') {
+      if (!seen.has(location.node)) {
+        seen.add(location.node);
+        nodes.push(location.node);
+      }
+    } else if (
+      location.status === 'outside-lcc' &&
+      offsets[location.originalNode + 1] > offsets[location.originalNode]
+    ) {
+      outsideLcc.push(gene);
+    } else {
+      // Absent, or a node without edges (e.g. only self-loops): not a network node (§3.1).
+      outsideNetwork.push(gene);
+    }
+  });
+  const given = set.genes.length;
+  return {
+    nodes: Uint32Array.from(nodes),
+    report: {
+      name: set.name,
+      given,
+      mapped: given - unmapped.length,
+      inNetwork: given - outsideNetwork.length,
+      inLcc: nodes.length,
+      unmapped,
+      outsideNetwork,
+      outsideLcc,
+    },
+  };
+}
+
+/** A data error for a set with no gene in the LCC. */
+export function noSeedsInLcc(report: SeedReport, file: string): DataError {
+  return new DataError(
+    `none of the ${report.given} genes of "${report.name}" (${file}) is in the network's largest ` +
+      `connected component (${report.outsideNetwork.length} not in the network, ` +
+      `${report.outsideLcc.length} outside its LCC)`,
+  );
+}
+
+export async function loadDrugTargets(
+  file: InputFile,
+  geneIndex: GeneIndex,
+): Promise<ImportedDrugTargets> {
+  return importDrugTargets(openInput(file), file.shownAs, geneIndex);
+}
+
+export async function loadDegTable(
+  file: InputFile,
+  geneIndex: GeneIndex,
+): Promise<ImportedDegTable> {
+  return importDegTable(openInput(file), file.shownAs, geneIndex);
+}
+
+/** A signed, directed network (sign column) for the digital cure. */
+export async function loadSignedNetwork(
+  file: InputFile,
+  geneIndex: GeneIndex,
+): Promise<ImportedNetwork> {
+  const imported = await importNetwork(openInput(file), file.shownAs, geneIndex);
+  if (!imported.signed) {
+    throw new DataError(
+      `--signed ${file.shownAs}: no sign column found; expected a signed network such as ` +
+        'OmniPath "source target sign" (sign 1 = activation, -1 = inhibition)',
+    );
+  }
+  return imported;
+}
+
+/** Drugs known to treat the disease, for validating a screen. */
+export interface Indications {
+  readonly file: string;
+  /** The term indications were matched with (null for a plain list of drug names). */
+  readonly term: string | null;
+  /** Distinct indication texts that matched the term. */
+  readonly matched: readonly string[];
+  /** Distinct drug names, in file order. */
+  readonly drugNames: readonly string[];
+}
+
+const DRUG_COLUMNS = ['drug_name', 'drugname', 'drug', 'name', 'compound'];
+const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_name'];
+
+/**
+ * Reads known indications. Two layouts:
+ * - a table with a drug-name column and an indication column (DrugCentral's
+ *   `drug_name … indication`): the drugs whose indication matches `term`, i.e. contains every
+ *   word of the term, in any order and case ("arthritis, rheumatoid" matches "Rheumatoid
+ *   arthritis" and "Juvenile rheumatoid arthritis");
+ * - one drug name per line (an optional header "drug"/"drug_name"): all of them.
+ */
+export async function loadIndications(file: InputFile, term: string | null): Promise<Indications> {
+  const table = await openTable(readLineBatches(openInput(file), file.shownAs), file.shownAs);
+  const header = table.sample[0];
+  const names = header.fields.map((field) => field.trim().toLowerCase());
+  const drugColumn = names.findIndex((name) => DRUG_COLUMNS.includes(name));
+  const indicationColumn = names.findIndex((name) => INDICATION_COLUMNS.includes(name));
+  const drugNames = new Set<string>();
+  const matched = new Set<string>();
+
+  if (drugColumn !== -1 && indicationColumn !== -1) {
+    if (term === null || termWords(term).length === 0) {
+      throw new UsageError(
+        `--indications ${file.shownAs} lists indications for many diseases; name the disease with --disease or --indication TEXT`,
+      );
+    }
+    const words = termWords(term);
+    await table.forEachRow(
+      1,
+      {
+        exact: header.fields.length,
+        describe: `${header.fields.length} columns, as in the header`,
+      },
+      (fields) => {
+        const indication = fields[indicationColumn];
+        const have = new Set(termWords(indication));
+        if (words.every((word) => have.has(word)) && fields[drugColumn] !== '') {
+          drugNames.add(fields[drugColumn]);
+          matched.add(indication);
+        }
+      },
+    );
+    return { file: file.shownAs, term, matched: [...matched], drugNames: [...drugNames] };
+  }
+  if (header.fields.length !== 1) {
+    throw new ImportError(
+      file.shownAs,
+      header.lineNumber,
+      `header "${header.text}" names no drug and indication columns`,
+      'a table with drug_name and indication columns, or one drug name per line',
+    );
+  }
+  const hasHeader = DRUG_COLUMNS.includes(names[0]);
+  await table.forEachRow(hasHeader ? 1 : 0, { exact: 1, describe: 'one drug name per line' }, (f) =>
+    drugNames.add(f[0]),
+  );
+  return { file: file.shownAs, term: null, matched: [], drugNames: [...drugNames] };
+}
+
+/** Lower-case words of a disease or indication text. */
+export function termWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}

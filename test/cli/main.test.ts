@@ -1,0 +1,189 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '@/cli/main';
+import { REPO_ROOT, runCli, TINY_NETWORK, TINY_SETS } from './run-cli';
+
+const scratch = mkdtempSync(join(tmpdir(), 'twinscreen-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('twinscreen main: help, usage errors and data errors', () => {
+  it('lists every command in the top-level help', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const name of ['module', 'centrality', 'separation', 'screen']) {
+      expect(run.stdout).toContain(`  ${name} `);
+    }
+  });
+
+  it('prints a command\'s help through "help <command>", and the version', async () => {
+    const viaHelp = await runCli(['help', 'separation']);
+    const viaFlag = await runCli(['separation', '-h']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect((await runCli(['--version'])).stdout).toBe(`twinscreen ${pkg.version}\n`);
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: twinscreen <command> [flags]');
+  });
+
+  it.each(COMMANDS.map((command) => [command.spec.name, command] as const))(
+    'prints the help of %s with every flag and its default',
+    async (name, command) => {
+      const run = await runCli([name, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain(`Usage: twinscreen ${name} --network FILE`);
+      for (const flag of command.spec.flags) {
+        expect(run.stdout).toContain(`--${flag.name}`);
+        if (flag.kind !== 'boolean' && flag.default !== undefined) {
+          const shown = Array.isArray(flag.default) ? flag.default.join(',') : String(flag.default);
+          expect(run.stdout).toContain(`default: ${shown}`);
+        }
+      }
+    },
+  );
+
+  it.each([
+    [['module', '--netwrk', 'x'], /unknown flag --netwrk \(did you mean --network\?\)/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['module', '--genes', TINY_SETS], /--network is required/],
+    [
+      ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--random', '0'],
+      /--random: expected an integer ≥ 1, got "0"/,
+    ],
+    [
+      ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--method', 'louvain'],
+      /--method: expected one of lcc, diamond, rwr/,
+    ],
+    [
+      ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--seed', '-1'],
+      /--seed: expected an integer ≥ 0 and < 2\^32/,
+    ],
+    [
+      ['module', '--network', 'no/such/file.tsv', '--genes', TINY_SETS],
+      /--network: no such file: no\/such\/file.tsv/,
+    ],
+    [
+      ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS],
+      /holds 3 gene sets; choose one with --disease/,
+    ],
+    [
+      ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--disease', 'delta'],
+      /no gene set named "delta"/,
+    ],
+    [
+      [
+        'module',
+        '--network',
+        TINY_NETWORK,
+        '--genes',
+        TINY_SETS,
+        '--disease',
+        'alpha',
+        '--out',
+        'x.csv',
+      ],
+      /--out: expected a file name ending in .json or .tsv/,
+    ],
+    [['module', '--network', TINY_NETWORK, '--network', TINY_NETWORK], /--network is given twice/],
+    [['module', 'stray'], /unexpected argument "stray"/],
+    [
+      ['separation', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--disease', 'alpha'],
+      /--disease must be given twice/,
+    ],
+  ])('exits with 2 on a usage error: %j', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('exits with 1 and names file, line and expectation for a malformed network', async () => {
+    const run = await runCli([
+      'module',
+      '--network',
+      'test/fixtures/cli/malformed-network.tsv',
+      '--genes',
+      TINY_SETS,
+      '--disease',
+      'alpha',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('test/fixtures/cli/malformed-network.tsv, line 3:');
+    expect(run.stderr).toContain('non-numeric weight "abc"');
+    expect(run.stderr).toContain('expected a number in column 3 ("weight")');
+  });
+
+  it('exits with 1 when no gene of the set is in the LCC', async () => {
+    const run = await runCli([
+      'module',
+      '--network',
+      TINY_NETWORK,
+      '--genes',
+      TINY_SETS,
+      '--disease',
+      'gamma',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'none of the 2 genes of "gamma" (test/fixtures/cli/tiny-sets.tsv) is in the network\'s largest connected component (0 not in the network, 2 outside its LCC)',
+    );
+  });
+
+  it('writes JSON and TSV files with --out and nothing to stdout', async () => {
+    const args = ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--disease', 'all'];
+    const json = join(scratch, 'modules.json');
+    const tsv = join(scratch, 'modules.tsv');
+    const toJson = await runCli([...args, '--random', '10', '--out', json]);
+    const toTsv = await runCli([...args, '--random', '10', '--out', tsv]);
+    expect(toJson.code).toBe(0);
+    expect(toTsv.code).toBe(0);
+    expect(toJson.stdout + toTsv.stdout).toBe('');
+    const parsed = JSON.parse(readFileSync(json, 'utf8')) as { diseases: unknown[] };
+    expect(parsed.diseases).toHaveLength(3);
+    const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
+    expect(lines[0].split('\t')).toEqual([
+      'disease',
+      'given',
+      'mapped',
+      'inNetwork',
+      'inLcc',
+      'lccSize',
+      'z',
+      'p',
+      'mean',
+      'sd',
+      'lccGenes',
+    ]);
+    expect(lines.slice(1).map((line) => line.split('\t').slice(0, 6))).toEqual([
+      ['alpha', '4', '3', '3', '2', '2'],
+      ['beta', '2', '2', '2', '2', '2'],
+      ['gamma', '2', '2', '2', '0', '0'],
+    ]);
+    expect(lines[1].split('\t')[10]).toBe('MDM2|TP53');
+  });
+
+  it('runs the real binary (bin/twinscreen.mjs)', () => {
+    const result = spawnSync(process.execPath, ['bin/twinscreen.mjs', 'module', '--help'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: twinscreen module --network FILE --genes FILE');
+    const bad = spawnSync(process.execPath, ['bin/twinscreen.mjs', 'module', '--bogus'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown flag --bogus');
+  });
+});

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { readCoreFixture } from '../helpers/load-public-data';
+import {
+  MENCHE_GENES,
+  MENCHE_NETWORK,
+  RA,
+  readCliExpected,
+  runCli,
+  runJson,
+  TINY_NETWORK,
+  TINY_SETS,
+} from './run-cli';
+
+interface ModuleJson {
+  network: Record<string, unknown>;
+  seeds: {
+    name: string;
+    given: number;
+    mapped: number;
+    inNetwork: number;
+    inLcc: number;
+    unmapped: string[];
+    outsideNetwork: string[];
+    outsideLcc: string[];
+  };
+  lcc: {
+    size: number;
+    genes: string[];
+    z: number;
+    p: number;
+    mean: number;
+    sd: number;
+    null: string;
+    random: number;
+    seed: number;
+  };
+  diamond?: {
+    mode: string;
+    alpha: number;
+    exhausted: boolean;
+    added: { gene: string; k: number; ks: number; p: number }[];
+  };
+  rwr?: {
+    restart: number;
+    iterations: number;
+    converged: boolean;
+    random: number;
+    top: {
+      gene: string;
+      score: number;
+      degreeCorrected: number;
+      p: number;
+      z: number;
+      isSeed: boolean;
+    }[];
+  };
+}
+
+const expected = readCliExpected();
+const symbol = (entrez: string): string => {
+  const name = expected.symbolOf[entrez];
+  if (name === undefined) throw new Error(`symbolOf lacks ${entrez}`);
+  return name;
+};
+const menche = ['--network', MENCHE_NETWORK, '--genes', MENCHE_GENES];
+
+describe('twinscreen module on the Menche interactome', () => {
+  it('reports the network, the seed mapping and the LCC size networkx computes (RA)', async () => {
+    const args = ['module', ...menche, '--method', 'lcc', '--disease', RA];
+    const out = await runJson<ModuleJson>([...args, '--random', '100', '--seed', '1']);
+    const pre = readCoreFixture<Record<string, number>>('menche-preprocessing.json');
+    expect(out.network).toMatchObject({
+      nodes: pre.nodes,
+      nodesInFile: pre.fileNodes,
+      edges: pre.edges,
+      selfLoopsDropped: pre.selfLoops,
+      duplicatesDropped: 0,
+      lccNodes: pre.lccNodes,
+      lccEdges: pre.lccEdges,
+    });
+    const { raSeeds } = expected;
+    expect(out.seeds).toEqual({
+      name: RA,
+      given: raSeeds.given,
+      mapped: raSeeds.given - raSeeds.unmapped.length,
+      inNetwork: raSeeds.given - raSeeds.outsideNetwork.length,
+      inLcc: raSeeds.inLcc,
+      unmapped: raSeeds.unmapped,
+      outsideNetwork: raSeeds.outsideNetwork,
+      outsideLcc: raSeeds.outsideLcc,
+    });
+    const module = readCoreFixture<{ lccNodes: string[] }>('centrality-ra-module.json');
+    expect(out.lcc.size).toBe(module.lccNodes.length);
+    expect([...out.lcc.genes].sort()).toEqual(module.lccNodes.map(symbol).sort());
+    expect(out.lcc).toMatchObject({ null: 'degree', random: 100, seed: 1 });
+    // RA genes form a module far larger than degree-matched random sets of 42 genes.
+    expect(out.lcc.z).toBeGreaterThan(2);
+    expect(out.lcc.p).toBeLessThan(0.05);
+    expect(out.lcc.mean).toBeLessThan(out.lcc.size);
+
+    const again = await runCli([...args, '--random', '100', '--seed', '1']);
+    const other = await runJson<ModuleJson>([...args, '--random', '100', '--seed', '2']);
+    expect(again.stdout).toBe(JSON.stringify(out, null, 2) + '\n');
+    expect(other.lcc.size).toBe(out.lcc.size);
+    expect(other.lcc.mean).not.toBe(out.lcc.mean);
+  });
+
+  it('--disease all gives every set with the LCC sizes networkx computes', async () => {
+    const out = await runJson<{
+      method: string;
+      diseases: ModuleJson[];
+    }>(['module', ...menche, '--disease', 'all', '--random', '20', '--seed', '3']);
+    const core = readCoreFixture<{ rows: [string, number, number, number, number][] }>(
+      'menche-disease-lcc.json',
+    );
+    expect(out.diseases).toHaveLength(299);
+    const byName = new Map(out.diseases.map((entry) => [entry.seeds.name, entry]));
+    for (const [name, genes, outsideNetwork, inLcc, lccSize] of core.rows) {
+      const entry = byName.get(name);
+      expect(entry, name).toBeDefined();
+      expect(
+        [entry?.seeds.given, entry?.seeds.inNetwork, entry?.seeds.inLcc, entry?.lcc.size],
+        name,
+      ).toEqual([genes, genes - outsideNetwork, inLcc, lccSize]);
+    }
+    // Each entry is what a single-set run with the same seed prints.
+    const single = await runJson<ModuleJson>([
+      'module',
+      ...menche,
+      '--disease',
+      'Asthma',
+      '--random',
+      '20',
+      '--seed',
+      '3',
+    ]);
+    expect(byName.get('asthma')?.lcc).toEqual(single.lcc);
+  });
+
+  it('--method diamond adds the genes the reference DIAMOnD adds, with k, k_s and p', async () => {
+    const core = readCoreFixture<{
+      paperAlpha1: { entrez: string; k: number; ks: number; p: number }[];
+    }>('diamond-ra.json');
+    const out = await runJson<ModuleJson>([
+      'module',
+      ...menche,
+      '--disease',
+      RA,
+      '--method',
+      'diamond',
+      '--n',
+      String(core.paperAlpha1.length),
+      '--random',
+      '10',
+    ]);
+    expect(out.diamond).toMatchObject({ mode: 'paper', alpha: 1, exhausted: false });
+    const added = out.diamond?.added ?? [];
+    expect(added.map((row) => row.gene)).toEqual(core.paperAlpha1.map((row) => symbol(row.entrez)));
+    added.forEach((row, i) => {
+      expect([row.k, row.ks]).toEqual([core.paperAlpha1[i].k, core.paperAlpha1[i].ks]);
+      expect(row.p / core.paperAlpha1[i].p).toBeCloseTo(1, 9);
+    });
+  });
+
+  it('--method rwr scores genes as networkx personalised PageRank (restart 0.15)', async () => {
+    const core = readCoreFixture<{ rwrRaRestart015: Record<string, number> }>(
+      'centrality-lcc-sample.json',
+    );
+    const out = await runJson<ModuleJson>([
+      'module',
+      ...menche,
+      '--disease',
+      RA,
+      '--method',
+      'rwr',
+      '--n',
+      '20000',
+      '--random',
+      '2',
+    ]);
+    const rwr = out.rwr;
+    if (!rwr) throw new Error('no rwr block');
+    expect(rwr).toMatchObject({ restart: 0.15, converged: true, random: 2 });
+    expect(rwr.top).toHaveLength(13329);
+    expect(rwr.top.filter((row) => row.isSeed)).toHaveLength(expected.raSeeds.inLcc);
+    for (let i = 1; i < rwr.top.length; i++) {
+      expect(rwr.top[i - 1].score).toBeGreaterThanOrEqual(rwr.top[i].score);
+    }
+    const byGene = new Map(rwr.top.map((row) => [row.gene, row]));
+    for (const [entrez, score] of Object.entries(core.rwrRaRestart015)) {
+      const row = byGene.get(symbol(entrez));
+      expect(row, entrez).toBeDefined();
+      // The walk stops at an L1 change below 1e-10, so each score is within ~1e-9 of the limit.
+      expect(Math.abs((row?.score ?? NaN) - score)).toBeLessThan(1e-9);
+    }
+    for (const row of rwr.top.slice(0, 50)) {
+      expect(row.p).toBeGreaterThanOrEqual(0);
+      expect(row.p).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('twinscreen module on a hand-checkable network', () => {
+  const tiny = expected.tiny;
+
+  it('reads gzip input exactly like the plain file', async () => {
+    const args = ['--genes', TINY_SETS, '--disease', 'alpha', '--method', 'rwr', '--random', '5'];
+    const plain = await runJson<ModuleJson>(['module', '--network', TINY_NETWORK, ...args]);
+    const gzip = await runJson<ModuleJson>(['module', '--network', `${TINY_NETWORK}.gz`, ...args]);
+    expect(gzip.network.file).toBe(`${TINY_NETWORK}.gz`);
+    expect({ ...gzip, network: { ...gzip.network, file: null } }).toEqual({
+      ...plain,
+      network: { ...plain.network, file: null },
+    });
+  });
+
+  it('drops the self-loop and the repeated edge, and maps the sets onto the LCC', async () => {
+    const out = await runJson<ModuleJson>([
+      'module',
+      '--network',
+      TINY_NETWORK,
+      '--genes',
+      TINY_SETS,
+      '--disease',
+      'alpha',
+      '--random',
+      '10',
+    ]);
+    expect(out.network).toMatchObject(tiny.network);
+    const alpha = tiny.seeds.alpha;
+    expect(out.seeds).toMatchObject({
+      given: alpha.given,
+      mapped: 3, // NOTAGENE1 is not in the gene table
+      unmapped: ['NOTAGENE1'],
+      inNetwork: alpha.inNetwork,
+      inLcc: alpha.inLcc,
+      outsideNetwork: alpha.outsideNetwork,
+      outsideLcc: alpha.outsideLcc,
+    });
+    expect(out.lcc.size).toBe(alpha.lccSize);
+    expect(out.lcc.genes).toEqual(['MDM2', 'TP53']);
+  });
+
+  it('adds genes in order of their hypergeometric connectivity p-value', async () => {
+    const run = await runCli([
+      'module',
+      '--network',
+      TINY_NETWORK,
+      '--genes',
+      TINY_SETS,
+      '--disease',
+      'beta',
+      '--method',
+      'diamond',
+      '--n',
+      '3',
+      '--random',
+      '3',
+    ]);
+    const json = JSON.parse(run.stdout) as ModuleJson;
+    // From {ATM, CHEK2}: CDKN1A (2 of 3 links to the module), then MDM2, then TP53; 5 nodes.
+    expect(json.diamond?.added.map((row) => [row.gene, row.k, row.ks])).toEqual([
+      ['CDKN1A', 3, 2],
+      ['MDM2', 2, 1],
+      ['TP53', 1, 1],
+    ]);
+    // p(CDKN1A) = P(X ≥ 2), X ~ Hypergeometric(N = 5, s = 2, k = 3) = C(2,2)·C(3,1)/C(5,3) = 3/10.
+    expect(json.diamond?.added[0].p).toBeCloseTo(0.3, 12);
+  });
+});

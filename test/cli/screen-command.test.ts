@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MENCHE_GENES, MENCHE_NETWORK, RA, readCliExpected, runCli, runJson } from './run-cli';
+
+const scratch = mkdtempSync(join(tmpdir(), 'twinscreen-screen-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const DRUGS = 'public/data/drug_targets_drugcentral.tsv.gz';
+const INDICATIONS = 'public/data/drug_indications_drugcentral.tsv.gz';
+
+interface ScreenJson {
+  seeds: { inLcc: number };
+  indications: { term: string; matched: string[]; drugNames: string[] } | null;
+  provenance: { methods: string[]; null: { iterations: number; seed: number } };
+  drugs: {
+    drug: string;
+    cure?: { cureScore: number } | null;
+    counteraction?: { group: string } | null;
+    names: string[];
+    targets: string[];
+    rank: number;
+    proximity: { dC: number; z: number; p: number } | null;
+    rwr: unknown;
+    isKnown: boolean | null;
+  }[];
+  validation: Record<
+    string,
+    { positives: number; negatives: number; unscored: number; auc: number }
+  > | null;
+  notes: string[];
+}
+
+describe('twinscreen screen', () => {
+  it('screens DrugCentral against RA: d_c as networkx, validation against indications', async () => {
+    const expected = readCliExpected().screen;
+    const args = [
+      'screen',
+      '--network',
+      MENCHE_NETWORK,
+      '--genes',
+      MENCHE_GENES,
+      '--disease',
+      RA,
+      '--drugs',
+      DRUGS,
+      '--indications',
+      INDICATIONS,
+      '--methods',
+      'proximity,cure',
+      '--random',
+      '20',
+      '--combinations',
+      '0',
+    ];
+    const out = await runJson<ScreenJson>(args);
+    expect(out.provenance.methods).toEqual(['proximity']);
+    expect(out.provenance.null).toMatchObject({ iterations: 20, seed: 1 });
+    expect(out.notes).toContain('cure skipped: no signed network given');
+    for (const [drug, { targets, dC }] of Object.entries(expected.proximity)) {
+      const entry = out.drugs.find((row) => row.names.includes(drug));
+      expect(entry, drug).toBeDefined();
+      expect([...(entry?.targets ?? [])].sort(), drug).toEqual([...targets].sort());
+      expect(entry?.proximity?.dC, drug).toBeCloseTo(dC, 12);
+      expect(entry?.rwr).toBeNull();
+    }
+    expect(out.indications?.term).toBe(RA);
+    expect(out.indications?.drugNames).toHaveLength(expected.indicationDrugs);
+    expect(out.indications?.matched).toContain('Rheumatoid Arthritis');
+    const known = out.drugs.filter((row) => row.isKnown && row.proximity?.z !== null);
+    const validation = out.validation?.proximity;
+    expect(validation?.positives).toBe(known.length);
+    // Entries whose z is undefined (sd = 0) are left out of the validation and counted.
+    const unscored = out.drugs.filter((row) => row.proximity?.z === null).length;
+    expect(validation?.unscored).toBe(unscored);
+    expect((validation?.positives ?? 0) + (validation?.negatives ?? 0) + unscored).toBe(
+      out.drugs.length,
+    );
+    expect(out.drugs.map((row) => row.rank)).toEqual(
+      [...out.drugs.map((row) => row.rank)].sort((a, b) => a - b),
+    );
+
+    const tsv = join(scratch, 'screen.tsv');
+    const run = await runCli([...args, '--top', '5', '--out', tsv]);
+    expect(run.code).toBe(0);
+    const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    const header = lines[0].split('\t');
+    expect(header.slice(0, 6)).toEqual([
+      'rank',
+      'drug',
+      'names',
+      'targets',
+      'targetsNotInNetwork',
+      'dC',
+    ]);
+    const first = lines[1].split('\t');
+    expect(first[header.indexOf('drug')]).toBe(out.drugs[0].drug);
+    expect(Number(first[header.indexOf('dC')])).toBe(out.drugs[0].proximity?.dC);
+  });
+
+  it('runs the digital cure with a signed network and a DEG group', async () => {
+    const out = await runJson<
+      ScreenJson & {
+        provenance: { cure: { group: string; signatureSize: number } | null };
+      }
+    >([
+      'screen',
+      '--network',
+      MENCHE_NETWORK,
+      '--genes',
+      MENCHE_GENES,
+      '--disease',
+      RA,
+      '--drugs',
+      'test/fixtures/cli/drugs-small.tsv',
+      '--methods',
+      'cure',
+      '--degs',
+      'public/data/sar_degs_li2022_day3.tsv.gz',
+      '--deg-group',
+      'Monocytes',
+      '--signed',
+      'public/data/signed_network_omnipath.tsv.gz',
+      '--combinations',
+      '0',
+    ]);
+    expect(out.provenance.methods).toEqual(['cure']);
+    expect(out.provenance.cure?.group).toBe('Monocytes');
+    expect(out.provenance.cure?.signatureSize).toBeGreaterThan(0);
+    expect(out.drugs.length).toBeGreaterThan(0);
+    expect(out.drugs.some((row) => row.cure !== null)).toBe(true);
+    expect(out.drugs.every((row) => row.proximity === null)).toBe(true);
+    expect(out.drugs.every((row) => row.counteraction?.group === 'Monocytes')).toBe(true);
+  });
+
+  it('rejects a DEG group the table does not hold (usage error)', async () => {
+    const run = await runCli([
+      'screen',
+      '--network',
+      MENCHE_NETWORK,
+      '--genes',
+      MENCHE_GENES,
+      '--disease',
+      RA,
+      '--drugs',
+      DRUGS,
+      '--degs',
+      'public/data/sar_degs_li2022_day3.tsv.gz',
+      '--deg-group',
+      'Neutrophils',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '--deg-group: no group "Neutrophils" in public/data/sar_degs_li2022_day3.tsv.gz; groups: B cells, CD8+ T cells, Monocytes',
+    );
+  });
+});
