@@ -21,6 +21,17 @@ const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 
 export default defineConfig({
   plugins: [svelte()],
+  // Pre-bundle tfjs up front so the dev server (and vitest browser mode) never re-optimises it
+  // mid-run, which breaks already-loaded imports.
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-webgpu',
+      '@tensorflow/tfjs-backend-wasm',
+      'comlink',
+    ],
+  },
   resolve: { alias },
   // Worker bundles are left unminified: the minifier renames `_scriptDir` inside tfjs's threaded
   // wasm loader, whose source is re-evaluated in helper threads (RECIPES.md §6).

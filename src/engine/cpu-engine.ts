@@ -4,7 +4,9 @@
  * Runs the facade's plans (engine-types.ts) with float32 blocks. With SharedArrayBuffer
  * (Node, or a cross-origin-isolated page) and threads > 1, every block lives in shared
  * memory and each step is split across the pool:
- *   propagation  rows, balanced by stored values (one barrier per step: the pool's reply)
+ *   propagation  rows: 8 ranges per worker, balanced by stored values and claimed through a
+ *                shared atomic counter, so a descheduled worker does not stall the step (one
+ *                barrier per step: the pool's reply)
  *   BFS          32-set words (searches are independent: no barrier at all)
  *   gather       drugs (each drug's moments stay in column order, as in the reference)
  * Small jobs (stored values × columns below minParallelWork) stay on the calling thread,
@@ -261,8 +263,11 @@ export class CpuEngine implements EngineBackend {
       const width = Math.min(chunkWidth, columns - c0);
       const pool = await this.#poolFor(nnz * width);
       const parts = pool ? pool.size : 1;
-      const bounds = balancedRowRanges(matrix.offsets, parts);
       const alloc = this.#alloc;
+      // Pool steps: 8 ranges per worker, claimed dynamically through a shared counter.
+      const ranges = alloc.u32(parts * 8 + 1);
+      ranges.set(balancedRowRanges(matrix.offsets, parts * 8));
+      const next = new Int32Array(pool ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
       let x = alloc.f32(n * width);
       let y = alloc.f32(n * width);
       const start = alloc.f32(n * width);
@@ -295,13 +300,14 @@ export class CpuEngine implements EngineBackend {
         if (check) delta.fill(0);
         if (pool) {
           const requests: PoolRequest[] = [];
+          Atomics.store(next, 0, 0);
           for (let k = 0; k < parts; k++) {
             requests.push({
               type: 'step',
               arrays,
               params,
-              rowStart: bounds[k],
-              rowEnd: bounds[k + 1],
+              ranges,
+              next,
               delta: check ? delta.subarray(k * width, (k + 1) * width) : null,
             });
           }

@@ -1,8 +1,9 @@
 /**
  * CPU pool: what a worker does with one request
  * =============================================
- * Every request names a kernel of cpu-kernels.ts and a disjoint slice of its output (a row,
- * word or drug range). The arrays arrive as views on SharedArrayBuffers, so the worker reads
+ * Every request names a kernel of cpu-kernels.ts and a disjoint slice of its output (a word
+ * or drug range, or for propagation steps row ranges claimed one at a time from a shared
+ * counter). The arrays arrive as views on SharedArrayBuffers, so the worker reads
  * the shared inputs and writes its slice in place; the reply only says "done". Shared by the
  * browser worker (workers/engine-cpu.worker.ts) and the Node one (cpu-pool-node-entry.ts).
  * Relative imports only: the Node worker loads this file through tsx without path aliases.
@@ -21,8 +22,11 @@ export type PoolRequest =
       type: 'step';
       arrays: StepArrays;
       params: StepParams;
-      rowStart: number;
-      rowEnd: number;
+      /** Row ranges (boundaries) shared by all workers of this step. */
+      ranges: Uint32Array;
+      /** Shared claim counter: each worker takes the next unclaimed range until none is left. */
+      next: Int32Array;
+      /** This worker's slice of the per-column L1 change, or null on non-check steps. */
       delta: Float64Array | null;
     }
   | {
@@ -60,15 +64,22 @@ export const POOL_READY = 'twinscreen-engine-pool-ready';
 /** Runs one request synchronously. */
 export function runPoolRequest(request: PoolRequest): void {
   switch (request.type) {
-    case 'step':
-      propagationStepRows(
-        request.arrays,
-        request.params,
-        request.rowStart,
-        request.rowEnd,
-        request.delta,
-      );
+    case 'step': {
+      // Dynamic scheduling: a worker that is descheduled (a busy machine) leaves its ranges to
+      // the others instead of stalling the whole step. Every row is still computed by exactly
+      // one worker with the same arithmetic, so the values do not depend on who did what.
+      const last = request.ranges.length - 1;
+      for (let k = Atomics.add(request.next, 0, 1); k < last; k = Atomics.add(request.next, 0, 1)) {
+        propagationStepRows(
+          request.arrays,
+          request.params,
+          request.ranges[k],
+          request.ranges[k + 1],
+          request.delta,
+        );
+      }
       return;
+    }
     case 'bfs':
       bfsWordRange(
         { offsets: request.offsets, columns: request.columns },
