@@ -3,10 +3,12 @@
  * ===============
  * Comlink entry point that keeps the main thread free: it chooses the compute backend, fetches
  * and parses the bundled demo data (same origin only), imports the user's files, holds
- * everything loaded (src/app/workspace.ts) and computes disease views (src/app/disease-view.ts).
+ * everything loaded (src/app/workspace.ts), computes disease views (src/app/disease-view.ts)
+ * and runs the module panel's analyses (src/app/module-analysis.ts).
  * Long jobs take a job id: progress goes to a Comlink-proxied callback and `cancel(jobId)`
- * aborts the job's AbortController. Failed imports come back as data ({fileName, line,
- * message}), never as a half-changed workspace.
+ * aborts the job's AbortController, whose signal the module loops check between steps.
+ * Failed imports come back as data ({fileName, line, message}), never as a half-changed
+ * workspace.
  */
 import * as Comlink from 'comlink';
 import type {
@@ -14,22 +16,38 @@ import type {
   DiseaseViewResult,
   ImportKindChoice,
   ImportOutcome,
+  ModuleOptions,
+  ModuleResult,
   ProgressCallback,
   WorkspaceSummary,
 } from '@/app/analysis-types';
 import { DEMO_FILES, DEMO_NETWORK_NAME } from '@/app/demo-data';
-import { computeDiseaseView } from '@/app/disease-view';
+import { computeDiseaseView, diseaseViewBuffers } from '@/app/disease-view';
 import { fetchDataFile } from '@/app/fetch-data';
 import { importFailure } from '@/app/import-failure';
 import { createJobRegistry } from '@/app/job-registry';
+import { runModuleAnalysis } from '@/app/module-analysis';
 import { Workspace } from '@/app/workspace';
+import type { ScreenService } from '@/app/screen-analysis';
+import type {
+  DrugPaths,
+  ScreenDataSummary,
+  ScreenProgressCallback,
+  ScreenRequest,
+  ScreenRun,
+} from '@/app/screen-types';
 import type { BackendInfo } from '@/gpu/backend';
 import { importAuto, importDrugTargets, importGeneSets, importNetwork, parseGeneTable } from '@/io';
-import { networkViewBuffers } from '@/render/network-view';
 
 const workspace = new Workspace();
 const jobs = createJobRegistry();
 let demo: Promise<void> | null = null;
+// The drug screen (src/app/screen-analysis.ts) and its engine load on first use.
+let screenService: Promise<ScreenService> | null = null;
+const screens = (): Promise<ScreenService> =>
+  (screenService ??= import('@/app/screen-analysis').then((module) =>
+    module.createScreenService(workspace),
+  ));
 
 function reporter(jobId: string, onProgress: ProgressCallback | undefined) {
   return (label: string, done = 0, total: number | null = null) =>
@@ -173,7 +191,68 @@ const api = {
       reporter(jobId, onProgress)(`Laying out ${geneSet.name}`);
       return computeDiseaseView(network, geneSet, workspace.geneIndex);
     });
-    return Comlink.transfer(result, networkViewBuffers(result.view));
+    return Comlink.transfer(result, diseaseViewBuffers(result));
+  },
+
+  /**
+   * Module panel: LCC significance, DIAMOnD or RWR for a gene set on the active network, with
+   * progress; `cancel(jobId)` stops it between random sets. Arrays are transferred.
+   */
+  async runModule(
+    jobId: string,
+    geneSetId: string,
+    options: ModuleOptions,
+    onProgress?: ProgressCallback,
+  ): Promise<ModuleResult> {
+    const report = reporter(jobId, onProgress);
+    const result = await jobs.run(jobId, (signal) => {
+      const network = workspace.activeNetwork;
+      if (!network) throw new Error('No interactome is loaded yet');
+      return runModuleAnalysis(
+        network,
+        workspace.geneSet(geneSetId),
+        workspace.geneIndex,
+        options,
+        {
+          signal,
+          onProgress: report,
+        },
+      );
+    });
+    return Comlink.transfer(result, [
+      ...diseaseViewBuffers(result.view),
+      result.lcc.nullSizes.buffer as ArrayBuffer,
+    ]);
+  },
+
+  /** Screen panel: loads the bundled indications, signed network and SAR DEGs (once). */
+  screenData(jobId: string): Promise<ScreenDataSummary> {
+    return jobs.run(jobId, async (signal) => (await screens()).data(signal));
+  },
+
+  /**
+   * Screen panel: the drug screen (src/engine/screen-runner.ts runScreen) on the active
+   * network, with progress by stage; `cancel(jobId)` stops it between batches.
+   */
+  screen(
+    jobId: string,
+    request: ScreenRequest,
+    onProgress?: ScreenProgressCallback,
+  ): Promise<ScreenRun> {
+    return jobs.run(jobId, async (signal) => {
+      await demo?.catch(() => undefined);
+      return (await screens()).run(jobId, request, signal, onProgress);
+    });
+  },
+
+  /** Screen panel: shortest paths from a drug's targets to its nearest module genes. */
+  async screenPaths(
+    runId: string,
+    entry: number,
+    targets: { gene: string; node: number }[],
+    maxGenes: number,
+  ): Promise<DrugPaths> {
+    return (await screens()).paths(runId, entry, targets, maxGenes);
   },
 };
 

@@ -99,11 +99,15 @@ export interface DiseaseViewStats {
   minLinks: number;
   /** Listed genes not found in the network (symbols as given). */
   genesMissing: string[];
+  /** Genes a module method added to the view (0 for a plain disease view). */
+  addedCount: number;
 }
 
 /** One laid-out disease view: binary arrays for deck.gl plus per-node gene facts. */
 export interface DiseaseViewResult {
   view: NetworkView;
+  /** Network node index per local node. */
+  nodes: Uint32Array;
   /** Gene symbol (or network id when no symbol is known) per local node. */
   labels: string[];
   /** Entrez id per local node, '' when unknown. */
@@ -113,4 +117,155 @@ export interface DiseaseViewResult {
   /** Distinct disease genes each local node is linked to. */
   seedLinks: Uint32Array;
   stats: DiseaseViewStats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Module panel (src/app/module-analysis.ts): what a run asks for and what it gives back.
+// ---------------------------------------------------------------------------------------------
+
+/** LCC significance (Menche 2015), DIAMOnD (Ghiassian 2015) or random walk with restart. */
+export type ModuleMethod = 'lcc' | 'diamond' | 'rwr';
+
+/** The null models offered: core's 'uniform' and the two degree-preserving variants. */
+export type ModuleNullModel = 'degree-scdrugprio' | 'degree-guney' | 'uniform';
+
+/** Everything a module run depends on besides the network and the gene set. */
+export interface ModuleOptions {
+  method: ModuleMethod;
+  nullModel: ModuleNullModel;
+  /** Random sets R for every null distribution of the run. */
+  randomSets: number;
+  /** 32-bit seed of the random sets. */
+  seed: number;
+  /** DIAMOnD: genes to add (n). */
+  diamondIterations: number;
+  /** DIAMOnD: seed weight α (integer ≥ 1). */
+  diamondAlpha: number;
+  diamondMode: 'paper' | 'reference';
+  /** RWR: restart probability r. */
+  restart: number;
+}
+
+/** A gene of the module, with its centralities on the module subgraph. */
+export interface ModuleGeneRow {
+  symbol: string;
+  entrezId: string;
+  /** Local index in the module view, −1 when it is not drawn. */
+  viewIndex: number;
+  /** 'disease': a gene of the set; 'added': brought in by DIAMOnD or RWR. */
+  kind: 'disease' | 'added';
+  /** Links inside the module (plain count). */
+  degree: number;
+  /** Brandes betweenness, normalised by (n − 1)(n − 2) as networkx. */
+  betweenness: number;
+  /** Closeness (Wasserman–Faust), as networkx. */
+  closeness: number;
+  /** Eigenvector centrality, largest = 1. */
+  eigenvector: number;
+  /** PageRank, α = 0.85. */
+  pagerank: number;
+}
+
+/** One gene DIAMOnD added, in the order it was added. */
+export interface DiamondRow {
+  rank: number;
+  symbol: string;
+  entrezId: string;
+  viewIndex: number;
+  /** Degree k (weighted k' when α > 1) when it was added. */
+  k: number;
+  /** Links k_s to the module when it was added. */
+  ks: number;
+  /** Hypergeometric connectivity p-value when it was added. */
+  p: number;
+}
+
+/** One of the best-scoring genes of the random walk (disease genes excluded). */
+export interface RwrRow {
+  rank: number;
+  symbol: string;
+  entrezId: string;
+  viewIndex: number;
+  /** Degree in the network. */
+  degree: number;
+  /** Stationary probability. */
+  score: number;
+  /** score / degree. */
+  degreeCorrected: number;
+  /** #{random seed sets scoring it at least as high} / R. */
+  pValue: number;
+  z: number;
+  /** Part of the module drawn and ranked by centrality. */
+  inModule: boolean;
+}
+
+/** Where a result came from: enough to run it again and get the same numbers. */
+export interface ModuleProvenance {
+  method: ModuleMethod;
+  methodName: string;
+  nullModel: ModuleNullModel;
+  nullDescription: string;
+  randomSets: number;
+  seed: number;
+  /** Minimum degree-bin size B of the degree-preserving nulls. */
+  minBinSize: number;
+  diamond: { iterations: number; alpha: number; mode: 'paper' | 'reference' } | null;
+  rwr: {
+    restart: number;
+    tolerance: number;
+    weighted: false;
+    /** Rows listed and genes of them taken into the module. */
+    listed: number;
+    moduleGenes: number;
+    moduleMaxP: number;
+  } | null;
+  network: {
+    id: string;
+    name: string;
+    fileName: string;
+    origin: Origin;
+    nodes: number;
+    interactions: number;
+    /** The analysis runs on the largest connected component of the network (ALGORITHMS.md §3.1). */
+    lccNodes: number;
+    lccInteractions: number;
+  };
+  geneSet: {
+    id: string;
+    name: string;
+    fileName: string;
+    origin: Origin;
+    genesGiven: number;
+    /** Genes used: in the network's largest connected component. */
+    genesUsed: number;
+    outsideNetwork: string[];
+    outsideLcc: string[];
+  };
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface ModuleResult {
+  provenance: ModuleProvenance;
+  /** LCC significance of the gene set, computed for every method. */
+  lcc: {
+    size: number;
+    setSize: number;
+    z: number;
+    pValue: number;
+    nullMean: number;
+    nullSd: number;
+    /** S_r of the R random sets (for the histogram). */
+    nullSizes: Uint32Array;
+    /** Symbols of the LCC genes. */
+    members: string[];
+  };
+  /** The module drawn and ranked: how it was formed, and its size. */
+  module: { description: string; size: number };
+  /** Genes of the module with their centralities, in module order. */
+  genes: ModuleGeneRow[];
+  diamond: { rows: DiamondRow[]; exhausted: boolean } | null;
+  rwr: { rows: RwrRow[]; converged: boolean; walkIterations: number } | null;
+  /** The network view with the module emphasised (and added genes drawn). */
+  view: DiseaseViewResult;
 }

@@ -5,6 +5,8 @@
  * with typed arrays are `$state.raw` (reassigned whole, never deep-proxied). All parsing,
  * layout and analysis happen in the analysis worker; this class orders the calls, keeps the
  * newest answer and turns failures into messages. Put in context by App.svelte.
+ * The module panel's run (LCC significance, DIAMOnD, RWR) replaces the drawn view with the
+ * module's own view until the disease or network changes, or the result is cleared.
  */
 import { createContext } from 'svelte';
 import type { BackendInfo } from '@/gpu/backend';
@@ -18,11 +20,14 @@ import type {
   ImportFailure,
   ImportKindChoice,
   JobProgress,
+  ModuleOptions,
+  ModuleResult,
   ProgressCallback,
   WorkspaceSummary,
 } from './analysis-types';
 import type { ImportReport } from '@/io';
 import { DEMO_DISEASE } from './demo-data';
+import { MODULE_DEFAULTS, moduleOptionErrors, type ModuleOptionErrors } from './module-options';
 
 /** What the Session needs from the worker client (a fake in tests). */
 export interface SessionClient {
@@ -35,6 +40,7 @@ export interface SessionClient {
     | 'computeDiseaseView'
     | 'setActiveNetwork'
     | 'workspace'
+    | 'runModule'
   >;
   callback<T extends (...args: never[]) => unknown>(fn: T): T;
 }
@@ -78,6 +84,12 @@ const nextJobId = (prefix: string): string => `${prefix}-${++jobCounter}`;
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
+/** A job stopped by `cancel(jobId)` (comlink keeps the error's name and message). */
+const isCancellation = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'AbortError' || /cancel/i.test(error.message));
+
+export type ModuleState = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+
 export class Session {
   // Compute backend
   backend = $state.raw<BackendInfo | null>(null);
@@ -102,6 +114,21 @@ export class Session {
   // Import
   importKind = $state<ImportKindChoice>('auto');
   imports = $state.raw<ImportEntry[]>([]);
+
+  // The module panel
+  #moduleJob = $state<string | null>(null); // declared first: the fields below derive from it
+  moduleOptions = $state<ModuleOptions>({ ...MODULE_DEFAULTS });
+  moduleState = $state<ModuleState>('idle');
+  moduleResult = $state.raw<ModuleResult | null>(null);
+  moduleError = $state<string | null>(null);
+  moduleErrors: ModuleOptionErrors = $derived(moduleOptionErrors(this.moduleOptions));
+  moduleProgress: JobProgress | null = $derived(
+    this.#moduleJob !== null && this.progress?.jobId === this.#moduleJob ? this.progress : null,
+  );
+  isModuleRunning = $derived(this.moduleState === 'running' || this.moduleState === 'cancelling');
+
+  /** What the canvas draws: the module's view while a module result is shown. */
+  shownView: DiseaseViewResult | null = $derived(this.moduleResult?.view ?? this.diseaseView);
 
   geneSets: GeneSetSummary[] = $derived(this.workspace?.geneSets ?? []);
   activeNetwork = $derived(
@@ -169,6 +196,7 @@ export class Session {
   /** Lays out a gene set (a disease) on the active network and shows it. */
   async showGeneSet(geneSetId: string): Promise<void> {
     if (this.#viewJob) void this.#client.api.cancel(this.#viewJob);
+    this.#dropModule(); // a module belongs to one gene set on one network
     const jobId = nextJobId('view');
     this.#viewJob = jobId;
     this.geneSetId = geneSetId;
@@ -196,6 +224,7 @@ export class Session {
   }
 
   async setActiveNetwork(networkId: string): Promise<void> {
+    this.#dropModule();
     try {
       this.workspace = await this.#client.api.setActiveNetwork(networkId);
       if (this.geneSetId) await this.showGeneSet(this.geneSetId);
@@ -218,8 +247,73 @@ export class Session {
     this.imports = this.imports.filter((entry) => entry.id !== entryId);
   }
 
+  /**
+   * Runs the module panel's analysis on the current gene set with the current options. The
+   * result's view replaces the drawn one; a newer run, a cancel or another disease drops it.
+   */
+  async runModule(): Promise<void> {
+    const geneSetId = this.geneSetId;
+    if (!geneSetId || this.isModuleRunning) return;
+    const problems = Object.values(this.moduleErrors);
+    if (problems.length > 0) {
+      this.moduleError = `Check the options: ${problems.join('; ')}`;
+      this.moduleState = 'error';
+      return;
+    }
+    const jobId = nextJobId('module');
+    this.#moduleJob = jobId;
+    this.moduleState = 'running';
+    this.moduleError = null;
+    try {
+      const result = await this.#client.api.runModule(
+        jobId,
+        geneSetId,
+        $state.snapshot(this.moduleOptions), // plain data: a $state proxy cannot be cloned
+        this.#progressCallback(),
+      );
+      if (this.#moduleJob !== jobId) return;
+      this.moduleResult = result;
+      this.moduleState = 'done';
+      this.selectedNode = -1;
+      this.hoveredNode = -1;
+    } catch (error) {
+      if (this.#moduleJob !== jobId) return;
+      if (isCancellation(error)) {
+        this.moduleState = 'cancelled';
+      } else {
+        this.moduleError = messageOf(error);
+        this.moduleState = 'error';
+      }
+    } finally {
+      if (this.#moduleJob === jobId) this.#moduleJob = null;
+      if (this.progress?.jobId === jobId) this.progress = null;
+    }
+  }
+
+  /** Stops the running module analysis; the panel says "cancelled" once the worker stops. */
+  cancelModule(): void {
+    if (this.#moduleJob === null || this.moduleState !== 'running') return;
+    this.moduleState = 'cancelling';
+    void this.#client.api.cancel(this.#moduleJob);
+  }
+
+  /** Back to the plain disease view. */
+  clearModule(): void {
+    if (this.isModuleRunning) return;
+    this.moduleResult = null;
+    this.moduleState = 'idle';
+    this.moduleError = null;
+    this.selectedNode = -1;
+    this.hoveredNode = -1;
+  }
+
   select(index: number): void {
     this.selectedNode = this.selectedNode === index ? -1 : index;
+  }
+
+  /** Selects a node of the drawn view (from a table row); −1 is ignored. */
+  selectNode(index: number): void {
+    if (index >= 0 && index < (this.shownView?.view.nodeCount ?? 0)) this.selectedNode = index;
   }
 
   hover(index: number): void {
@@ -228,7 +322,7 @@ export class Session {
 
   /** Selects a gene of the view by its symbol (from the details panel). */
   selectSymbol(symbol: string): void {
-    const index = this.diseaseView?.labels.indexOf(symbol) ?? -1;
+    const index = this.shownView?.labels.indexOf(symbol) ?? -1;
     if (index >= 0) this.selectedNode = index;
   }
 
@@ -286,6 +380,15 @@ export class Session {
       : [change as ImportEntry, ...this.imports];
   }
 
+  /** Cancels a running module job and forgets the result (the disease or network changed). */
+  #dropModule(): void {
+    if (this.#moduleJob !== null) void this.#client.api.cancel(this.#moduleJob);
+    this.#moduleJob = null;
+    this.moduleResult = null;
+    this.moduleError = null;
+    this.moduleState = 'idle';
+  }
+
   #progressCallback(): ProgressCallback {
     return this.#client.callback((progress: JobProgress) => {
       this.progress = progress;
@@ -293,10 +396,12 @@ export class Session {
   }
 
   #describe(index: number): SelectedGene | null {
-    const result = this.diseaseView;
+    const result = this.shownView;
     if (!result || index < 0 || index >= result.view.nodeCount) return null;
     const neighbours = viewNeighbours(result.view, index);
-    const isDisease = (k: number) => result.view.nodeRoles[k] !== NODE_ROLE.neighbour;
+    const isDisease = (k: number) =>
+      result.view.nodeRoles[k] === NODE_ROLE.diseaseGene ||
+      result.view.nodeRoles[k] === NODE_ROLE.moduleGene;
     return {
       index,
       symbol: result.labels[index],

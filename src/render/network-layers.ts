@@ -40,9 +40,13 @@ export const MAX_LABELS = 60;
 // reused: deck.gl then sees the same `data` object and does not rebuild the text layout.
 const labelledNodesByView = new WeakMap<NetworkView, number[]>();
 
+/** Label priority per NodeRole: module genes, then added genes, then other disease genes. */
+const LABEL_PRIORITY = [0, 1, 3, 2];
+
 /**
- * Disease genes to label: all of them when there are at most MAX_LABELS, else module genes
- * before other disease genes, each by their number of links inside the view (ties: index).
+ * Disease genes (and genes a module method added) to label: all of them when there are at most
+ * MAX_LABELS, else module genes first, then added genes, then other disease genes, each by
+ * their number of links inside the view (ties: index).
  */
 export function labelledNodes(view: NetworkView): number[] {
   let nodes = labelledNodesByView.get(view);
@@ -55,7 +59,10 @@ export function labelledNodes(view: NetworkView): number[] {
     }
     if (candidates.length > MAX_LABELS) {
       candidates.sort(
-        (a, b) => view.nodeRoles[b] - view.nodeRoles[a] || degree[b] - degree[a] || a - b,
+        (a, b) =>
+          LABEL_PRIORITY[view.nodeRoles[b]] - LABEL_PRIORITY[view.nodeRoles[a]] ||
+          degree[b] - degree[a] ||
+          a - b,
       );
       candidates.length = MAX_LABELS;
       candidates.sort((a, b) => a - b);

@@ -5,11 +5,20 @@
  * arrays that deck.gl reads as binary attributes (no per-node objects). Node k of the view is
  * node k of the graph; each undirected edge appears once, as the pair (i, j) with i < j.
  * Colours and radii come from the role (palette.ts); an edge takes the module colour when both
- * ends are module genes, the disease colour when one end is a disease gene, else the
- * neighbour colour. Built in the worker and transferred, so the main thread only draws.
+ * ends are module genes (or genes a module method added), the disease colour when one end is a
+ * disease gene, else the neighbour colour. With `fadeNeighbours` (a module result is shown)
+ * neighbours and the edges outside the module are drawn fainter, so the module stands out.
+ * Built in the worker and transferred, so the main thread only draws.
  */
 import type { CsrGraph } from '@/core/graph/csr';
-import { EDGE_COLORS, NODE_ROLE, ROLE_COLORS, ROLE_RADII, type Rgba } from './palette';
+import {
+  EDGE_COLORS,
+  FADED_EDGE_COLORS,
+  FADED_NEIGHBOUR_COLOR,
+  NODE_ROLE,
+  ROLE_COLORS,
+  ROLE_RADII,
+} from './palette';
 
 export interface NetworkView {
   nodeCount: number;
@@ -37,6 +46,11 @@ export interface NetworkView {
   bounds: Float32Array;
 }
 
+export interface NetworkViewOptions {
+  /** Draw neighbours and non-module edges fainter (while a module result is shown). */
+  fadeNeighbours: boolean;
+}
+
 /**
  * @param graph undirected graph of the view (both directions stored)
  * @param positions x, y per node, length 2·nodeCount (forceLayout's output)
@@ -46,7 +60,9 @@ export function buildNetworkView(
   graph: CsrGraph,
   positions: Float32Array,
   roles: Uint8Array,
+  { fadeNeighbours }: Partial<NetworkViewOptions> = {},
 ): NetworkView {
+  const edgeColors = fadeNeighbours ? FADED_EDGE_COLORS : EDGE_COLORS;
   const nodeCount = graph.nodeCount;
   if (positions.length !== 2 * nodeCount || roles.length !== nodeCount) {
     throw new RangeError(
@@ -60,14 +76,17 @@ export function buildNetworkView(
   if (nodeCount > 0) bounds.set([Infinity, Infinity, -Infinity, -Infinity]);
   for (let i = 0; i < nodeCount; i++) {
     const role = roles[i];
-    if (role > NODE_ROLE.moduleGene) {
+    if (role > NODE_ROLE.addedGene) {
       throw new RangeError(`buildNetworkView: roles[${i}] = ${role} is not a NodeRole`);
     }
     const x = positions[2 * i];
     const y = positions[2 * i + 1];
     nodePositions[3 * i] = x;
     nodePositions[3 * i + 1] = y;
-    nodeColors.set(ROLE_COLORS[role], 4 * i);
+    nodeColors.set(
+      fadeNeighbours && role === NODE_ROLE.neighbour ? FADED_NEIGHBOUR_COLOR : ROLE_COLORS[role],
+      4 * i,
+    );
     nodeRadii[i] = ROLE_RADII[role];
     bounds[0] = Math.min(bounds[0], x);
     bounds[1] = Math.min(bounds[1], y);
@@ -87,7 +106,7 @@ export function buildNetworkView(
   const edgeEndpoints = Uint32Array.from(pairs);
   const edgeSourcePositions = new Float32Array(3 * edgeCount);
   const edgeTargetPositions = new Float32Array(3 * edgeCount);
-  const edgeColors = new Uint8ClampedArray(4 * edgeCount);
+  const edgeColorArray = new Uint8ClampedArray(4 * edgeCount);
   for (let e = 0; e < edgeCount; e++) {
     const i = edgeEndpoints[2 * e];
     const j = edgeEndpoints[2 * e + 1];
@@ -95,7 +114,7 @@ export function buildNetworkView(
     edgeSourcePositions[3 * e + 1] = positions[2 * i + 1];
     edgeTargetPositions[3 * e] = positions[2 * j];
     edgeTargetPositions[3 * e + 1] = positions[2 * j + 1];
-    edgeColors.set(edgeColor(roles[i], roles[j]), 4 * e);
+    edgeColorArray.set(edgeColors[edgeKind(roles[i], roles[j])], 4 * e);
   }
 
   return {
@@ -108,15 +127,18 @@ export function buildNetworkView(
     edgeEndpoints,
     edgeSourcePositions,
     edgeTargetPositions,
-    edgeColors,
+    edgeColors: edgeColorArray,
     bounds,
   };
 }
 
-function edgeColor(a: number, b: number): Rgba {
-  if (a === NODE_ROLE.moduleGene && b === NODE_ROLE.moduleGene) return EDGE_COLORS.module;
-  if (a !== NODE_ROLE.neighbour || b !== NODE_ROLE.neighbour) return EDGE_COLORS.disease;
-  return EDGE_COLORS.neighbour;
+const inModule = (role: number): boolean =>
+  role === NODE_ROLE.moduleGene || role === NODE_ROLE.addedGene;
+
+function edgeKind(a: number, b: number): keyof typeof EDGE_COLORS {
+  if (inModule(a) && inModule(b)) return 'module';
+  if (a !== NODE_ROLE.neighbour || b !== NODE_ROLE.neighbour) return 'disease';
+  return 'neighbour';
 }
 
 /** Every typed-array buffer of a view, for Comlink.transfer. */

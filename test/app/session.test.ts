@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DiseaseViewResult, ImportOutcome, WorkspaceSummary } from '@/app/analysis-types';
+import type {
+  DiseaseViewResult,
+  ImportOutcome,
+  ModuleResult,
+  WorkspaceSummary,
+} from '@/app/analysis-types';
 import { BACKEND_START_TIMEOUT_MS, Session, type SessionClient } from '@/app/session.svelte';
 import { csrFromEdges } from '@/core/graph/csr';
 import { buildNetworkView } from '@/render/network-view';
@@ -30,6 +35,7 @@ function viewOf(name: string): DiseaseViewResult {
   const graph = csrFromEdges(3, Uint32Array.of(0, 1, 1, 2), Uint32Array.of(1, 0, 2, 1));
   return {
     view: buildNetworkView(graph, Float32Array.of(0, 0, 1, 0, 2, 0), Uint8Array.of(2, 2, 0)),
+    nodes: Uint32Array.of(0, 1, 2),
     labels: ['A', 'B', 'C'],
     entrezIds: ['1', '2', '3'],
     degrees: Uint32Array.of(1, 2, 1),
@@ -47,8 +53,24 @@ function viewOf(name: string): DiseaseViewResult {
       neighboursTotal: 1,
       minLinks: 1,
       genesMissing: [],
+      addedCount: 0,
     },
   };
+}
+
+/** A module result whose view is the path A – B – C – D, with D added. */
+function moduleOf(name: string): ModuleResult {
+  const graph = csrFromEdges(4, Uint32Array.of(0, 1, 1, 2, 2, 3), Uint32Array.of(1, 0, 2, 1, 3, 2));
+  const base = viewOf(name);
+  return {
+    view: {
+      ...base,
+      view: buildNetworkView(graph, new Float32Array(8), Uint8Array.of(2, 2, 0, 3)),
+      nodes: Uint32Array.of(0, 1, 2, 3),
+      labels: ['A', 'B', 'C', 'D'],
+      entrezIds: ['1', '2', '3', '4'],
+    },
+  } as unknown as ModuleResult;
 }
 
 function deferred<T>() {
@@ -74,6 +96,7 @@ function fakeClient(overrides: Partial<FakeApi> = {}) {
     computeDiseaseView: vi.fn(async (_job: string, id: string) => viewOf(id)),
     setActiveNetwork: vi.fn(async () => WORKSPACE),
     workspace: vi.fn(async () => WORKSPACE),
+    runModule: vi.fn(async (_job: string, id: string) => moduleOf(id)),
     ...overrides,
   };
   const client = { api, callback: <T>(fn: T) => fn } as unknown as SessionClient;
@@ -204,5 +227,93 @@ describe('Session', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('Session: module panel', () => {
+  it('runs the module with plain options and draws the module view', async () => {
+    const { client, api } = fakeClient();
+    const session = new Session(client);
+    await session.start();
+    session.moduleOptions.method = 'diamond';
+    session.moduleOptions.diamondIterations = 10;
+    await session.runModule();
+    expect(api.runModule).toHaveBeenCalledTimes(1);
+    const [jobId, geneSetId, options] = api.runModule.mock.calls[0];
+    expect(jobId).toMatch(/^module-/);
+    expect(geneSetId).toBe('s2');
+    expect(options).toMatchObject({ method: 'diamond', diamondIterations: 10, randomSets: 1000 });
+    expect(structuredClone(options)).toEqual(options); // crosses the worker boundary
+    expect(session.moduleState).toBe('done');
+    expect(session.shownView?.labels).toEqual(['A', 'B', 'C', 'D']);
+    session.selectNode(3);
+    expect(session.selectedGene).toMatchObject({ symbol: 'D', role: 3 });
+    session.clearModule();
+    expect(session.shownView).toBe(session.diseaseView);
+    expect(session.selectedNode).toBe(-1);
+  });
+
+  it('cancels a running module job and then says "cancelled"', async () => {
+    let reject!: (error: Error) => void;
+    const { client, api } = fakeClient({
+      runModule: vi.fn(() => new Promise((_, r) => (reject = r))),
+    });
+    const session = new Session(client);
+    await session.start();
+    const running = session.runModule();
+    expect(session.moduleState).toBe('running');
+    expect(session.isModuleRunning).toBe(true);
+    session.cancelModule();
+    expect(session.moduleState).toBe('cancelling');
+    const jobId = api.runModule.mock.calls[0][0];
+    expect(api.cancel).toHaveBeenCalledWith(jobId);
+    const abort = new Error('Cancelled by the user');
+    abort.name = 'AbortError';
+    reject(abort);
+    await running;
+    expect(session.moduleState).toBe('cancelled');
+    expect(session.moduleError).toBeNull();
+    expect(session.shownView).toBe(session.diseaseView);
+  });
+
+  it('shows a failed run’s message and keeps the disease view', async () => {
+    const { client } = fakeClient({
+      runModule: vi.fn(async () => {
+        throw new Error('Module analysis: none of the 2 genes is in the network');
+      }),
+    });
+    const session = new Session(client);
+    await session.start();
+    await session.runModule();
+    expect(session.moduleState).toBe('error');
+    expect(session.moduleError).toMatch(/none of the 2 genes/);
+    expect(session.shownView).toBe(session.diseaseView);
+  });
+
+  it('refuses bad options without calling the worker', async () => {
+    const { client, api } = fakeClient();
+    const session = new Session(client);
+    await session.start();
+    session.moduleOptions.randomSets = 0;
+    expect(session.moduleErrors.randomSets).toMatch(/R must be/);
+    await session.runModule();
+    expect(api.runModule).not.toHaveBeenCalled();
+    expect(session.moduleState).toBe('error');
+    expect(session.moduleError).toMatch(/Check the options: R must be/);
+  });
+
+  it('drops the module (and cancels its job) when another disease is chosen', async () => {
+    const { client, api } = fakeClient({
+      runModule: vi.fn(() => new Promise<ModuleResult>(() => undefined)),
+    });
+    const session = new Session(client);
+    await session.start();
+    void session.runModule();
+    const jobId = api.runModule.mock.calls[0][0];
+    await session.showGeneSet('s1');
+    expect(api.cancel).toHaveBeenCalledWith(jobId);
+    expect(session.moduleState).toBe('idle');
+    expect(session.moduleResult).toBeNull();
+    expect(session.shownView?.stats.geneSetId).toBe('s1');
   });
 });

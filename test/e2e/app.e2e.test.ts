@@ -3,19 +3,30 @@
  * =====================================================
  * Serves dist/ with `vite preview` (building it first when missing), opens the app and checks
  * what a user sees: the demo disease drawn with no click, the gene counts, the compute
- * backend, a malformed file rejected with its file and line while the graph stays, an
- * imported gene set in the picker, and that no request ever leaves the app's origin (pages
- * and workers, including tfjs's wasm binaries). Writes test-results/demo-first-view.png.
+ * backend, the module panel (LCC significance with the networkx LCC size and the core's z and
+ * p, DIAMOnD's first genes as in the core fixture, JSON export with provenance, a cancelled
+ * long run while the page stays responsive), a malformed file rejected with its file and line
+ * while the graph stays, an imported gene set in the picker, and that no request ever leaves
+ * the app's origin (pages and workers, including tfjs's wasm binaries). Writes
+ * test-results/demo-first-view.png and test-results/module-panel.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath, hasChromium } from '../../scripts/chromium.mjs';
+import type { ModuleResult } from '@/app/analysis-types';
+import { loadedNetwork } from '@/app/disease-view';
+import { formatEmpiricalP, formatZ } from '@/app/format-stats';
+import { runModuleAnalysis } from '@/app/module-analysis';
+import { MODULE_DEFAULTS } from '@/app/module-options';
+import { importGeneSets, importNetwork, parseGeneTable } from '@/io';
 // Expected numbers from networkx: test/fixtures/app/disease_view_counts.py.
 import expected from '../fixtures/app/disease-view-counts.json';
+// DIAMOnD's order from its formula (exact p-values): scripts/fixtures/gen_core_fixtures.py.
+import diamondRa from '../fixtures/core/diamond-ra.json';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RESULTS = join(ROOT, 'test-results');
@@ -58,6 +69,37 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
 });
+
+/** Picks a module method (the radio itself is hidden behind its segmented-control label). */
+async function chooseMethod(method: 'lcc' | 'diamond' | 'rwr') {
+  await page.locator('label', { has: page.getByTestId(`method-${method}`) }).click();
+  expect(await page.getByTestId(`method-${method}`).isChecked()).toBe(true);
+}
+
+/**
+ * The same LCC-significance run in Node, on the bundled files read the way the worker reads
+ * them: the seeded random sets must give the browser's numbers bit for bit.
+ */
+async function lccSignificanceInNode(randomSets: number, seed: number): Promise<ModuleResult> {
+  const read = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'public/data', name)));
+  const geneIndex = await parseGeneTable(read('genes.tsv.gz'), 'genes.tsv.gz');
+  const file = 'interactome_menche2015.tsv.gz';
+  const network = loadedNetwork(
+    { id: 'menche', name: 'Menche 2015 interactome', fileName: file, origin: 'demo' },
+    await importNetwork(read(file), file, geneIndex),
+  );
+  const diseases = 'disease_genes_menche2015.tsv.gz';
+  const { sets } = await importGeneSets(read(diseases), diseases, geneIndex);
+  const ra = sets.find((set) => set.name === 'arthritis, rheumatoid');
+  if (!ra) throw new Error('no rheumatoid arthritis in the Menche gene sets');
+  return runModuleAnalysis(
+    network,
+    { id: 'ra', fileName: diseases, origin: 'demo', ...ra },
+    geneIndex,
+    { ...MODULE_DEFAULTS, method: 'lcc', randomSets, seed },
+    { view: { layout: { iterations: 1 } } },
+  );
+}
 
 afterAll(async () => {
   await context?.close();
@@ -128,6 +170,139 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
     await page.mouse.click(found!.x, found!.y);
     await expect.poll(() => page.getByTestId('gene-details').innerText()).toContain(symbol);
     expect(await page.getByTestId('gene-details').innerText()).toMatch(/Degree in the interactome/);
+  });
+
+  it('runs LCC significance for RA with R = 100, seed 1: networkx LCC size, z and p shown', async () => {
+    await chooseMethod('lcc');
+    await page.getByTestId('module-random-sets').fill('100');
+    await page.getByTestId('module-seed').fill('1');
+    await page.getByTestId('module-run').click();
+    const results = page.locator('[data-testid="module-results"][data-method="lcc"]');
+    await results.waitFor({ timeout: 60_000 });
+
+    expect(await page.getByTestId('module-lcc-size').textContent()).toBe(String(RA.lccSize));
+    // z and p as the same seeded run gives in Node.
+    const { lcc } = await lccSignificanceInNode(100, 1);
+    expect(lcc.size).toBe(RA.lccSize);
+    expect(await page.getByTestId('module-z').textContent()).toBe(formatZ(lcc.z));
+    expect(await page.getByTestId('module-p').textContent()).toBe(
+      formatEmpiricalP(lcc.pValue, 100),
+    );
+    expect(await page.getByTestId('module-z').textContent()).toMatch(/^\d+\.\d\d$/);
+    const provenance = await page.getByTestId('module-provenance').innerText();
+    expect(provenance).toMatch(/Degree-matched \(scDrugPrio bins\)/);
+    expect(provenance).toMatch(/R\s=\s100\b/);
+    expect(provenance).toMatch(/seed\s1\b/);
+    expect(await results.locator('svg[role="img"]').getAttribute('aria-label')).toBe(
+      'LCC sizes of 100 random gene sets',
+    );
+
+    // The module table lists the LCC's genes; the graph shows the same nodes, module emphasised.
+    expect(await page.getByTestId('module-genes').locator('tbody tr').count()).toBe(RA.lccSize);
+    await page.waitForSelector(READY, { timeout: 60_000 });
+    const canvas = page.getByTestId('network-canvas');
+    expect(Number(await canvas.getAttribute('data-node-count'))).toBe(RA.viewNodes);
+    expect(await page.getByTestId('view-module').innerText()).toContain(
+      `LCC significance module: ${RA.lccSize} genes`,
+    );
+  });
+
+  it('runs DIAMOnD (n = 10): the first added gene is the core fixture’s, drawn in its colour', async () => {
+    expect(diamondRa.graph).toBe('Menche LCC'); // the app runs on the interactome's LCC too
+    await chooseMethod('diamond');
+    await page.getByTestId('diamond-n').fill('10');
+    await page.getByTestId('module-run').click();
+    const results = page.locator('[data-testid="module-results"][data-method="diamond"]');
+    await results.waitFor({ timeout: 60_000 });
+
+    const rows = page.getByTestId('diamond-genes').locator('tbody tr');
+    expect(await rows.count()).toBe(10);
+    const want = diamondRa.paperAlpha1.slice(0, 10).map((entry) => entry.entrez);
+    expect(await rows.first().getAttribute('data-key')).toBe(want[0]);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')))).toEqual(
+      want,
+    );
+
+    // Added genes are drawn (even outside the disease neighbourhood) and named in the legend.
+    await page.waitForSelector(READY, { timeout: 60_000 });
+    expect(
+      Number(await page.getByTestId('network-canvas').getAttribute('data-node-count')),
+    ).toBeGreaterThan(RA.viewNodes);
+    expect(await page.getByTestId('legend').innerText()).toContain('Gene added by DIAMOnD');
+    expect(await page.getByTestId('view-module').innerText()).toContain('10 added');
+    const first = rows.first().locator('button.pick');
+    const symbol = (await first.innerText()).trim();
+    await first.click();
+    await expect.poll(() => page.getByTestId('gene-details').innerText()).toContain(symbol);
+    expect(await page.getByTestId('gene-details').innerText()).toContain('Gene added by DIAMOnD');
+
+    mkdirSync(RESULTS, { recursive: true });
+    await page.setViewportSize({ width: 1440, height: 2400 });
+    await page.getByTestId('module-panel').screenshot({ path: join(RESULTS, 'module-panel.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('exports the result as JSON with its provenance', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('module-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      'twinscreen-module_arthritis-rheumatoid_diamond_R100_seed1.json',
+    );
+    const path = await download.path();
+    const exported = JSON.parse(readFileSync(path, 'utf8'));
+    expect(exported.provenance).toMatchObject({
+      method: 'diamond',
+      nullModel: 'degree-scdrugprio',
+      randomSets: 100,
+      seed: 1,
+      diamond: { iterations: 10, alpha: 1, mode: 'paper' },
+      network: { name: 'Menche 2015 interactome', lccNodes: 13_329 },
+      geneSet: { name: 'arthritis, rheumatoid', genesGiven: RA.genesGiven },
+    });
+    expect(exported.lccSignificance.size).toBe(RA.lccSize);
+    expect(exported.lccSignificance.nullSizes).toHaveLength(100);
+    expect(exported.diamond.added[0].entrezId).toBe(diamondRa.paperAlpha1[0].entrez);
+  });
+
+  it('cancels a long run (R = 100,000) and stays responsive', async () => {
+    await chooseMethod('rwr');
+    await page.getByTestId('module-random-sets').fill('100000');
+    await page.getByTestId('module-run').click();
+    const status = page.getByTestId('module-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('running');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /R = 100,000/ })
+      .waitFor({ timeout: 30_000 });
+
+    // While the worker computes, the page answers at once: a frame, and the disease search.
+    const frame = await page.evaluate(async () => {
+      const start = performance.now();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return performance.now() - start;
+    });
+    expect(frame).toBeLessThan(500);
+    await page.getByTestId('disease-search').fill('asthma');
+    await expect
+      .poll(() => page.getByTestId('disease-count').innerText(), { timeout: 2_000 })
+      .toMatch(/ of 299$/);
+    await page.getByTestId('disease-search').fill('');
+
+    await page.getByTestId('module-cancel').click();
+    await expect
+      .poll(() => status.getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('cancelled');
+    expect((await status.innerText()).toLowerCase()).toContain('cancelled');
+
+    // The worker is free again: a short run completes.
+    await chooseMethod('lcc');
+    await page.getByTestId('module-random-sets').fill('100');
+    await page.getByTestId('module-run').click();
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect(await page.getByTestId('module-lcc-size').textContent()).toBe(String(RA.lccSize));
+    await page.waitForSelector(READY, { timeout: 60_000 });
   });
 
   it('rejects a malformed file with its name and line, and keeps the graph', async () => {

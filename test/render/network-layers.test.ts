@@ -114,6 +114,18 @@ describe('networkLayers', () => {
     expect(chosen).toEqual(expected);
   });
 
+  it('labels module genes before genes a module method added, and those before disease genes', () => {
+    // No edges: 55 module genes (0…54), 15 disease genes (55…69), 10 added genes (70…79).
+    const n = 80;
+    const roles = new Uint8Array(n);
+    roles.fill(NODE_ROLE.moduleGene, 0, 55);
+    roles.fill(NODE_ROLE.diseaseGene, 55, 70);
+    roles.fill(NODE_ROLE.addedGene, 70, 80);
+    const none = csrFromEdges(n, new Uint32Array(0), new Uint32Array(0));
+    const chosen = labelledNodes(buildNetworkView(none, new Float32Array(2 * n), roles));
+    expect(chosen).toEqual([...range(0, 54), ...range(70, 74)]);
+  });
+
   it('rings the selected and the hovered node once each', () => {
     const none = byId(networkLayers(view, labels)).selection;
     expect(none.props.data).toEqual([]);

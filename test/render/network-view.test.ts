@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromEdges, type CsrGraph } from '@/core/graph/csr';
 import { buildNetworkView, networkViewBuffers, viewNeighbours } from '@/render/network-view';
-import { EDGE_COLORS, NODE_ROLE, ROLE_COLORS, ROLE_RADII } from '@/render/palette';
+import {
+  EDGE_COLORS,
+  FADED_EDGE_COLORS,
+  FADED_NEIGHBOUR_COLOR,
+  NODE_ROLE,
+  ROLE_COLORS,
+  ROLE_RADII,
+} from '@/render/palette';
 
 function undirected(nodeCount: number, pairs: [number, number][]): CsrGraph {
   return csrFromEdges(
@@ -93,5 +100,51 @@ describe('buildNetworkView', () => {
     [POSITIONS, Uint8Array.of(0, 0, 0, 7), /roles\[3\] = 7 is not a NodeRole/],
   ])('rejects mismatched input (%#)', (positions, roles, message) => {
     expect(() => buildNetworkView(GRAPH, positions, roles)).toThrow(message);
+  });
+});
+
+describe('buildNetworkView with a module shown', () => {
+  // 0, 1 module genes; 2 added by a module method; 3 a disease gene; 4 a neighbour.
+  const graph = undirected(5, [
+    [0, 1],
+    [1, 2],
+    [2, 3],
+    [3, 4],
+    [0, 4],
+  ]);
+  const roles = Uint8Array.of(
+    NODE_ROLE.moduleGene,
+    NODE_ROLE.moduleGene,
+    NODE_ROLE.addedGene,
+    NODE_ROLE.diseaseGene,
+    NODE_ROLE.neighbour,
+  );
+
+  it('draws added genes in their own colour and size, and links to them as module links', () => {
+    const view = buildNetworkView(graph, new Float32Array(10), roles);
+    expect(Array.from(view.nodeColors.subarray(8, 12))).toEqual([...ROLE_COLORS[3]]);
+    expect(view.nodeRadii[2]).toBe(ROLE_RADII[3]);
+    // Edges in (i, j), i < j order: 0–1, 0–4, 1–2, 2–3, 3–4.
+    expect(Array.from(view.edgeEndpoints)).toEqual([0, 1, 0, 4, 1, 2, 2, 3, 3, 4]);
+    const colour = (e: number) => Array.from(view.edgeColors.subarray(4 * e, 4 * e + 4));
+    expect(colour(0)).toEqual([...EDGE_COLORS.module]); // module – module
+    expect(colour(2)).toEqual([...EDGE_COLORS.module]); // module – added
+    expect(colour(3)).toEqual([...EDGE_COLORS.disease]); // added – disease gene
+  });
+
+  it('fades neighbours and the links outside the module, not the module', () => {
+    const view = buildNetworkView(graph, new Float32Array(10), roles, { fadeNeighbours: true });
+    const colour = (e: number) => Array.from(view.edgeColors.subarray(4 * e, 4 * e + 4));
+    expect(Array.from(view.nodeColors.subarray(16, 20))).toEqual([...FADED_NEIGHBOUR_COLOR]);
+    expect(Array.from(view.nodeColors.subarray(0, 4))).toEqual([...ROLE_COLORS[2]]);
+    expect(colour(0)).toEqual([...EDGE_COLORS.module]);
+    expect(colour(1)).toEqual([...FADED_EDGE_COLORS.disease]); // module – neighbour
+    expect(FADED_NEIGHBOUR_COLOR[3]).toBeLessThan(ROLE_COLORS[0][3]);
+  });
+
+  it('rejects a role past addedGene', () => {
+    expect(() =>
+      buildNetworkView(undirected(1, []), Float32Array.of(0, 0), Uint8Array.of(4)),
+    ).toThrow(/roles\[0\] = 4 is not a NodeRole/);
   });
 });

@@ -1,0 +1,342 @@
+/**
+ * Module analysis: the module panel's pipeline, run in the analysis worker
+ * ========================================================================
+ * For one gene set on one network:
+ *
+ *   1. The analysis graph is the network's largest connected component (ALGORITHMS.md §3.1;
+ *      the Menche interactome: 13,397 → 13,329 nodes), with degree bins of B = 100 for the
+ *      degree-preserving nulls (§3.2). Both are built once per network and cached.
+ *   2. The set's genes are mapped to nodes; genes outside the network or its LCC are reported.
+ *   3. LCC significance of the set against R random sets, for every method (§3.3).
+ *   4. The method:
+ *      - 'lcc': the module is the set's largest connected component (Menche 2015);
+ *      - 'diamond': DIAMOnD adds n genes (§3.6, Ghiassian 2015); the module is the largest
+ *        connected component of disease genes + added genes;
+ *      - 'rwr': random walk with restart from the set, each node's score compared with walks
+ *        from R random seed sets (§3.7). The RWR_LISTED best-scoring other genes are listed;
+ *        the first RWR_MODULE_GENES of them with empirical p ≤ RWR_MODULE_MAX_P join the
+ *        module (largest connected component of disease genes + those genes).
+ *   5. Centralities of every module gene on the module subgraph (§3.8): degree, betweenness,
+ *      closeness, eigenvector (max = 1) and PageRank (α = 0.85), networkx conventions.
+ *   6. The network view redrawn with the module emphasised and added genes included
+ *      (disease-view.ts, `options.module`).
+ *
+ * The long loops (R random sets) run in cancellable steps with progress (stepped-loop.ts);
+ * every result carries its provenance: method, null, R, seed, network and gene set.
+ */
+import { betweennessCentrality } from '@/core/centrality/betweenness-centrality';
+import { closenessCentrality } from '@/core/centrality/closeness-centrality';
+import { degreeCentrality } from '@/core/centrality/degree-centrality';
+import { eigenvectorCentrality } from '@/core/centrality/eigenvector-centrality';
+import { pageRank } from '@/core/centrality/pagerank';
+import { edgeCount, inducedSubgraph } from '@/core/graph/csr';
+import {
+  largestConnectedComponent,
+  type LargestComponent,
+} from '@/core/graph/connected-components';
+import { diamond } from '@/core/module/diamond';
+import { largestComponentOfSet } from '@/core/module/lcc-significance';
+import { RANDOM_WALK_WITH_RESTART_DEFAULTS } from '@/core/propagation/random-walk-with-restart';
+import { degreeBins, type DegreeBins } from '@/core/random/degree-bins';
+import type { GeneIndex } from '@/io';
+import type {
+  DiamondRow,
+  ModuleGeneRow,
+  ModuleOptions,
+  ModuleResult,
+  Origin,
+  RwrRow,
+} from './analysis-types';
+import {
+  computeDiseaseView,
+  diseaseSeeds,
+  type DiseaseViewOptions,
+  type LoadedNetwork,
+} from './disease-view';
+import { METHOD_REFERENCES, NULL_MODEL_DETAILS, validateModuleOptions } from './module-options';
+import { createStepper, type StepperOptions } from './stepped-loop';
+import { lccSignificanceStepped, rwrSignificanceStepped } from './stepped-significance';
+
+/** Minimum degree-bin size B (Guney 2016, scDrugPrio). */
+export const MIN_BIN_SIZE = 100;
+/** RWR: best-scoring genes listed (disease genes excluded). */
+export const RWR_LISTED = 50;
+/** RWR: most listed genes taken into the module, and the p they need. */
+export const RWR_MODULE_GENES = 20;
+export const RWR_MODULE_MAX_P = 0.05;
+
+/** The network as the analysis sees it: its LCC and the degree bins of that LCC. */
+export interface AnalysisGraph {
+  lcc: LargestComponent;
+  bins: DegreeBins;
+}
+
+const analysisGraphs = new WeakMap<LoadedNetwork, AnalysisGraph>();
+
+export function analysisGraph(network: LoadedNetwork): AnalysisGraph {
+  let cached = analysisGraphs.get(network);
+  if (!cached) {
+    const lcc = largestConnectedComponent(network.graph);
+    cached = { lcc, bins: degreeBins(lcc.graph, { minBinSize: MIN_BIN_SIZE }) };
+    analysisGraphs.set(network, cached);
+  }
+  return cached;
+}
+
+/** The gene set as stored in the workspace. */
+export interface ModuleGeneSet {
+  id: string;
+  name: string;
+  fileName: string;
+  origin: Origin;
+  genes: readonly string[];
+  entrez?: readonly (string | null)[];
+}
+
+export interface ModuleRunControl {
+  signal?: AbortSignal;
+  onProgress?: (label: string, done: number, total: number | null) => void;
+  /** Stepper settings (tests shorten the budget or replace the clock). */
+  stepper?: Partial<StepperOptions>;
+  /** View settings (tests skip most of the layout). */
+  view?: Partial<Omit<DiseaseViewOptions, 'module'>>;
+}
+
+export async function runModuleAnalysis(
+  network: LoadedNetwork,
+  geneSet: ModuleGeneSet,
+  geneIndex: GeneIndex | null,
+  options: ModuleOptions,
+  control: ModuleRunControl = {},
+): Promise<ModuleResult> {
+  const { method, nullModel, randomSets, seed } = validateModuleOptions(options);
+  const { signal, onProgress } = control;
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const phase = (label: string, total: number | null = null) => {
+    onProgress?.(label, 0, total);
+    return createStepper({
+      ...control.stepper,
+      signal,
+      onProgress: (done) => onProgress?.(label, done, total),
+    });
+  };
+  // Lets a cancel that is already queued in, before a step that cannot stop half-way.
+  const checkpoint = (label: string) => phase(label).pause(0);
+
+  // 1–2. Analysis graph and seeds.
+  await checkpoint('Preparing the network');
+  const { lcc, bins } = analysisGraph(network);
+  const graph = lcc.graph;
+  const found = diseaseSeeds(network, geneSet, geneIndex);
+  const seeds: number[] = [];
+  const outsideLcc: string[] = [];
+  found.nodes.forEach((node, k) => {
+    if (lcc.localOf[node] >= 0) seeds.push(lcc.localOf[node]);
+    else outsideLcc.push(found.kept[k]);
+  });
+  if (seeds.length === 0) {
+    throw new Error(
+      `Module analysis: none of the ${found.distinctGenes.length} genes of "${geneSet.name}" is in the largest connected component of ${network.name}`,
+    );
+  }
+  const toNetwork = (local: number) => lcc.nodes[local];
+  const symbolOf = (local: number) => network.labels[toNetwork(local)];
+  const entrezOf = (local: number) => network.entrezIds[toNetwork(local)] ?? '';
+
+  // 3. LCC significance of the set.
+  const significance = await lccSignificanceStepped(
+    graph,
+    seeds,
+    { iterations: randomSets, seed, nullModel, bins },
+    phase(
+      `Random gene sets for the LCC null (R = ${randomSets.toLocaleString('en-US')})`,
+      randomSets,
+    ),
+  );
+
+  // 4. The method's module.
+  let added: number[] = [];
+  let moduleNodes: Uint32Array = significance.members;
+  let moduleDescription = 'The largest connected component of the disease genes';
+  let diamondResult: ModuleResult['diamond'] = null;
+  let rwrResult: ModuleResult['rwr'] = null;
+  let rwrListed: number[] = [];
+  if (method === 'diamond') {
+    await checkpoint(`DIAMOnD: adding ${options.diamondIterations} genes`);
+    const run = diamond(graph, seeds, {
+      iterations: options.diamondIterations,
+      alpha: options.diamondAlpha,
+      mode: options.diamondMode,
+    });
+    added = Array.from(run.nodes);
+    moduleNodes = largestComponentOfSet(graph, [...seeds, ...added]);
+    moduleDescription = `The largest connected component of the disease genes and the ${added.length} genes DIAMOnD added`;
+    diamondResult = {
+      exhausted: run.exhausted,
+      rows: added.map((node, k) => ({
+        rank: k + 1,
+        symbol: symbolOf(node),
+        entrezId: entrezOf(node),
+        viewIndex: -1,
+        k: run.k[k],
+        ks: run.ks[k],
+        p: run.pValues[k],
+      })),
+    };
+  } else if (method === 'rwr') {
+    const walk = await rwrSignificanceStepped(
+      graph,
+      seeds,
+      { restart: options.restart, iterations: randomSets, seed, nullModel, bins },
+      phase(
+        `Random walks from random seed sets (R = ${randomSets.toLocaleString('en-US')})`,
+        randomSets,
+      ),
+    );
+    const isSeed = new Uint8Array(graph.nodeCount);
+    for (const s of seeds) isSeed[s] = 1;
+    const ranked: number[] = [];
+    for (let v = 0; v < graph.nodeCount; v++) if (!isSeed[v]) ranked.push(v);
+    ranked.sort((a, b) => walk.scores[b] - walk.scores[a] || a - b);
+    const listed = ranked.slice(0, RWR_LISTED);
+    rwrListed = listed;
+    added = listed.filter((v) => walk.pValues[v] <= RWR_MODULE_MAX_P).slice(0, RWR_MODULE_GENES);
+    const inModule = new Set(added);
+    moduleNodes = largestComponentOfSet(graph, [...seeds, ...added]);
+    moduleDescription = `The largest connected component of the disease genes and the ${added.length} best-scoring genes with empirical p ≤ ${RWR_MODULE_MAX_P}`;
+    rwrResult = {
+      converged: walk.converged,
+      walkIterations: walk.walkIterations,
+      rows: listed.map((v, k) => ({
+        rank: k + 1,
+        symbol: symbolOf(v),
+        entrezId: entrezOf(v),
+        viewIndex: -1,
+        degree: graph.offsets[v + 1] - graph.offsets[v],
+        score: walk.scores[v],
+        degreeCorrected: walk.degreeCorrected[v],
+        pValue: walk.pValues[v],
+        z: walk.z[v],
+        inModule: inModule.has(v),
+      })),
+    };
+  }
+
+  // 5. Centralities on the module subgraph.
+  await checkpoint(`Centralities of the ${moduleNodes.length} module genes`);
+  const genes = moduleCentralities(graph, moduleNodes, new Set(added)).map((row) => ({
+    ...row,
+    symbol: symbolOf(row.node),
+    entrezId: entrezOf(row.node),
+  }));
+
+  // 6. The view.
+  await checkpoint('Laying out the module');
+  const view = computeDiseaseView(network, geneSet, geneIndex, {
+    ...control.view,
+    module: { added: added.map(toNetwork), members: Array.from(moduleNodes, toNetwork) },
+  });
+  const viewIndexOf = new Map<number, number>();
+  view.nodes.forEach((node, k) => viewIndexOf.set(node, k));
+  const viewIndex = (local: number) => viewIndexOf.get(toNetwork(local)) ?? -1;
+
+  const withView = <T extends { viewIndex: number }>(rows: T[], locals: number[]): T[] =>
+    rows.map((row, k) => ({ ...row, viewIndex: viewIndex(locals[k]) }));
+  if (diamondResult) diamondResult.rows = withView<DiamondRow>(diamondResult.rows, added);
+  if (rwrResult) rwrResult.rows = withView<RwrRow>(rwrResult.rows, rwrListed);
+
+  return {
+    provenance: {
+      method,
+      methodName: METHOD_REFERENCES[method],
+      nullModel,
+      nullDescription: NULL_MODEL_DETAILS[nullModel],
+      randomSets,
+      seed,
+      minBinSize: bins.minBinSize,
+      diamond:
+        method === 'diamond'
+          ? {
+              iterations: options.diamondIterations,
+              alpha: options.diamondAlpha,
+              mode: options.diamondMode,
+            }
+          : null,
+      rwr:
+        method === 'rwr'
+          ? {
+              restart: options.restart,
+              tolerance: RANDOM_WALK_WITH_RESTART_DEFAULTS.tolerance,
+              weighted: false,
+              listed: RWR_LISTED,
+              moduleGenes: RWR_MODULE_GENES,
+              moduleMaxP: RWR_MODULE_MAX_P,
+            }
+          : null,
+      network: {
+        id: network.id,
+        name: network.name,
+        fileName: network.fileName,
+        origin: network.origin,
+        nodes: network.graph.nodeCount,
+        interactions: edgeCount(network.graph) / 2,
+        lccNodes: graph.nodeCount,
+        lccInteractions: edgeCount(graph) / 2,
+      },
+      geneSet: {
+        id: geneSet.id,
+        name: geneSet.name,
+        fileName: geneSet.fileName,
+        origin: geneSet.origin,
+        genesGiven: found.distinctGenes.length,
+        genesUsed: seeds.length,
+        outsideNetwork: found.missing,
+        outsideLcc,
+      },
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
+    },
+    lcc: {
+      size: significance.size,
+      setSize: significance.setSize,
+      z: significance.z,
+      pValue: significance.pValue,
+      nullMean: significance.nullMean,
+      nullSd: significance.nullSd,
+      nullSizes: significance.nullSizes,
+      members: Array.from(significance.members, symbolOf),
+    },
+    module: { description: moduleDescription, size: moduleNodes.length },
+    genes: genes.map(({ node, ...row }) => ({ ...row, viewIndex: viewIndex(node) })),
+    diamond: diamondResult,
+    rwr: rwrResult,
+    view,
+  };
+}
+
+/**
+ * Degree, betweenness, closeness, eigenvector and PageRank of each module node on the
+ * subgraph the module induces (`nodes`: analysis-graph indices). Rows follow `nodes`.
+ */
+export function moduleCentralities(
+  graph: Parameters<typeof inducedSubgraph>[0],
+  nodes: ArrayLike<number>,
+  added: ReadonlySet<number> = new Set(),
+): (Omit<ModuleGeneRow, 'symbol' | 'entrezId' | 'viewIndex'> & { node: number })[] {
+  const module = inducedSubgraph(graph, nodes);
+  const degree = degreeCentrality(module, { normalized: false });
+  const betweenness = betweennessCentrality(module);
+  const closeness = closenessCentrality(module);
+  const eigenvector = eigenvectorCentrality(module, { scaling: 'max' }).scores;
+  const pagerank = pageRank(module).scores;
+  return Array.from(nodes, (node, k) => ({
+    node,
+    kind: added.has(node) ? ('added' as const) : ('disease' as const),
+    degree: degree[k],
+    betweenness: betweenness[k],
+    closeness: closeness[k],
+    eigenvector: eigenvector[k],
+    pagerank: pagerank[k],
+  }));
+}

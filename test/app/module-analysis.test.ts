@@ -1,0 +1,241 @@
+// The module panel's pipeline on the real bundled data. Expected values are networkx's:
+// test/fixtures/app/module_panel_expected.py → module-panel-expected.json, plus the DIAMOnD
+// order of test/fixtures/core/diamond-ra.json and the counts of disease-view-counts.json.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModuleGeneRow, ModuleOptions, ModuleResult } from '@/app/analysis-types';
+import { loadedNetwork, type LoadedNetwork } from '@/app/disease-view';
+import { analysisGraph, runModuleAnalysis, type ModuleGeneSet } from '@/app/module-analysis';
+import { MODULE_DEFAULTS } from '@/app/module-options';
+import { lccSignificance } from '@/core/module/lcc-significance';
+import { importGeneSets, importNetwork, parseGeneTable, type GeneIndex } from '@/io';
+import { NODE_ROLE } from '@/render/palette';
+import counts from '../fixtures/app/disease-view-counts.json';
+import expected from '../fixtures/app/module-panel-expected.json';
+import diamondFixture from '../fixtures/core/diamond-ra.json';
+
+const read = (name: string) => new Uint8Array(readFileSync(`public/data/${name}`));
+const RA = counts.diseases['arthritis, rheumatoid'];
+const FAST = { view: { layout: { iterations: 3 } }, stepper: { budgetMs: 1000 } };
+
+let geneIndex: GeneIndex;
+let network: LoadedNetwork;
+let ra: ModuleGeneSet;
+
+beforeAll(async () => {
+  geneIndex = await parseGeneTable(read('genes.tsv.gz'), 'genes.tsv.gz');
+  const imported = await importNetwork(
+    read('interactome_menche2015.tsv.gz'),
+    'interactome_menche2015.tsv.gz',
+    geneIndex,
+  );
+  network = loadedNetwork(
+    {
+      id: 'menche',
+      name: 'Menche 2015',
+      fileName: 'interactome_menche2015.tsv.gz',
+      origin: 'demo',
+    },
+    imported,
+  );
+  const { sets } = await importGeneSets(
+    read('disease_genes_menche2015.tsv.gz'),
+    'disease_genes_menche2015.tsv.gz',
+    geneIndex,
+  );
+  const set = sets.find((candidate) => candidate.name === 'arthritis, rheumatoid');
+  if (!set) throw new Error('no rheumatoid arthritis gene set');
+  ra = { id: 'ra', fileName: 'disease_genes_menche2015.tsv.gz', origin: 'demo', ...set };
+});
+
+const run = (change: Partial<ModuleOptions>, control = {}) =>
+  runModuleAnalysis(
+    network,
+    ra,
+    geneIndex,
+    { ...MODULE_DEFAULTS, ...change },
+    { ...FAST, ...control },
+  );
+
+type Expected = Record<string, Omit<ModuleGeneRow, 'symbol' | 'entrezId' | 'viewIndex' | 'kind'>>;
+
+function expectCentralities(genes: ModuleGeneRow[], want: Expected) {
+  expect(genes.map((row) => row.entrezId).sort()).toEqual(Object.keys(want).sort());
+  for (const row of genes) {
+    const truth = want[row.entrezId];
+    expect(row.degree).toBe(truth.degree);
+    expect(row.betweenness).toBeCloseTo(truth.betweenness, 10);
+    expect(row.closeness).toBeCloseTo(truth.closeness, 10);
+    expect(row.eigenvector).toBeCloseTo(truth.eigenvector, 8);
+    expect(row.pagerank).toBeCloseTo(truth.pagerank, 10);
+  }
+}
+
+function expectDrawn(result: ModuleResult, genes: { viewIndex: number; symbol: string }[]) {
+  for (const gene of genes) {
+    expect(gene.viewIndex).toBeGreaterThanOrEqual(0);
+    expect(result.view.labels[gene.viewIndex]).toBe(gene.symbol);
+  }
+}
+
+describe('runModuleAnalysis: LCC significance', () => {
+  let result: ModuleResult;
+  beforeAll(async () => {
+    result = await run({ method: 'lcc', randomSets: 100, seed: 1 });
+  });
+
+  it('runs on the interactome LCC and says which genes it used', () => {
+    expect(result.provenance).toMatchObject({
+      method: 'lcc',
+      nullModel: 'degree-scdrugprio',
+      randomSets: 100,
+      seed: 1,
+      minBinSize: 100,
+      network: { lccNodes: expected.graph.nodes, lccInteractions: expected.graph.interactions },
+      geneSet: {
+        name: 'arthritis, rheumatoid',
+        genesGiven: RA.genesGiven,
+        genesUsed: expected.seedsInLcc,
+        outsideLcc: [],
+      },
+    });
+    expect(result.provenance.geneSet.outsideNetwork).toHaveLength(
+      RA.genesGiven - RA.genesInNetwork,
+    );
+  });
+
+  it('finds the networkx LCC and reports the core statistics for R = 100, seed 1', () => {
+    expect(result.lcc.size).toBe(RA.lccSize);
+    expect(result.lcc.setSize).toBe(expected.seedsInLcc);
+    expect(result.lcc.nullSizes).toHaveLength(100);
+    const { lcc, bins } = analysisGraph(network);
+    const core = lccSignificance(lcc.graph, analysisSeeds(lcc), {
+      iterations: 100,
+      seed: 1,
+      bins,
+    });
+    expect(result.lcc).toMatchObject({
+      z: core.z,
+      pValue: core.pValue,
+      nullMean: core.nullMean,
+      nullSd: core.nullSd,
+    });
+    expect(result.lcc.z).toBeGreaterThan(2); // RA's module is far larger than chance
+    const members = expected.lcc.members.map(
+      (entrez) => network.labels[network.byEntrez.get(entrez)!],
+    );
+    expect([...result.lcc.members].sort()).toEqual(members.sort());
+  });
+
+  it('ranks the module genes by networkx centralities on the module subgraph', () => {
+    expect(result.module.size).toBe(RA.lccSize);
+    expect(result.genes.every((row) => row.kind === 'disease')).toBe(true);
+    expectCentralities(result.genes, expected.lcc.centralities);
+  });
+
+  it('draws the module: its genes as module genes, nothing added, neighbours faded', () => {
+    const roles = Array.from(result.view.view.nodeRoles);
+    expect(roles.filter((role) => role === NODE_ROLE.moduleGene)).toHaveLength(RA.lccSize);
+    expect(roles.filter((role) => role === NODE_ROLE.addedGene)).toHaveLength(0);
+    expect(result.view.view.nodeCount).toBe(RA.viewNodes);
+    expectDrawn(result, result.genes);
+  });
+
+  function analysisSeeds(lcc: ReturnType<typeof analysisGraph>['lcc']): number[] {
+    return diamondFixture.seeds.map((entrez) => lcc.localOf[network.byEntrez.get(entrez)!]);
+  }
+});
+
+describe('runModuleAnalysis: DIAMOnD', () => {
+  let result: ModuleResult;
+  beforeAll(async () => {
+    result = await run({ method: 'diamond', diamondIterations: 10, randomSets: 20 });
+  });
+
+  it('adds the genes of the DIAMOnD formula, in order, with k, k_s and p', () => {
+    const want = diamondFixture.paperAlpha1.slice(0, 10);
+    const rows = result.diamond?.rows ?? [];
+    expect(rows.map((row) => row.entrezId)).toEqual(want.map((entry) => entry.entrez));
+    rows.forEach((row, k) => {
+      expect(row.rank).toBe(k + 1);
+      expect(row.k).toBe(want[k].k);
+      expect(row.ks).toBe(want[k].ks);
+      expect(row.p / want[k].p).toBeCloseTo(1, 9);
+    });
+    expect(result.diamond?.exhausted).toBe(false);
+    expect(result.provenance.diamond).toEqual({ iterations: 10, alpha: 1, mode: 'paper' });
+  });
+
+  it('ranks the DIAMOnD module (largest component of seeds + added) by centrality', () => {
+    expect(result.module.size).toBe(expected.diamond10.members.length);
+    expectCentralities(result.genes, expected.diamond10.centralities);
+    const added = new Set(expected.diamond10.added);
+    for (const row of result.genes) {
+      expect(row.kind).toBe(added.has(row.entrezId) ? 'added' : 'disease');
+    }
+  });
+
+  it('draws every added gene in its own colour, even outside the disease neighbourhood', () => {
+    const rows = result.diamond?.rows ?? [];
+    expectDrawn(result, rows);
+    const roles = result.view.view.nodeRoles;
+    for (const row of rows) expect(roles[row.viewIndex]).toBe(NODE_ROLE.addedGene);
+    expect(result.view.stats.addedCount).toBe(10);
+    expectDrawn(result, result.genes);
+  });
+});
+
+describe('runModuleAnalysis: random walk with restart', () => {
+  it('lists the networkx personalised-PageRank top genes with their empirical p', async () => {
+    const result = await run({ method: 'rwr', randomSets: 2, seed: 1, restart: 0.15 });
+    const rows = result.rwr?.rows ?? [];
+    expect(rows).toHaveLength(50);
+    rows.slice(0, 10).forEach((row, k) => {
+      const want = expected.rwr.top[k];
+      expect(row.entrezId).toBe(want.entrez);
+      expect(row.score).toBeCloseTo(want.score, 9);
+      expect(row.degreeCorrected).toBeCloseTo(want.degreeCorrected, 11);
+      expect([0, 0.5, 1]).toContain(row.pValue); // R = 2
+    });
+    expect(result.rwr?.converged).toBe(true);
+    // Module genes need p ≤ 0.05, i.e. p = 0 with R = 2; they are drawn as added genes.
+    for (const row of rows.filter((r) => r.inModule)) {
+      expect(row.pValue).toBe(0);
+      expect(result.view.view.nodeRoles[row.viewIndex]).toBe(NODE_ROLE.addedGene);
+    }
+    expect(result.provenance.rwr).toMatchObject({ restart: 0.15, listed: 50, moduleGenes: 20 });
+  });
+});
+
+describe('runModuleAnalysis: progress, cancel and errors', () => {
+  it('reports progress and stops when cancelled', async () => {
+    const controller = new AbortController();
+    const labels = new Set<string>();
+    const promise = run(
+      { method: 'lcc', randomSets: 1_000_000 },
+      {
+        signal: controller.signal,
+        stepper: { budgetMs: 5 },
+        onProgress: (label: string, done: number, total: number | null) => {
+          labels.add(label);
+          if (total === 1_000_000 && done > 0) {
+            controller.abort(new DOMException('Cancelled by the user', 'AbortError'));
+          }
+        },
+      },
+    );
+    await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+    expect([...labels]).toContain('Random gene sets for the LCC null (R = 1,000,000)');
+  });
+
+  it('says so when no gene of the set is in the network', async () => {
+    const none = { ...ra, name: 'made up', genes: ['NOTAGENE1', 'NOTAGENE2'], entrez: undefined };
+    await expect(
+      runModuleAnalysis(network, none, geneIndex, MODULE_DEFAULTS, FAST),
+    ).rejects.toThrow(/none of the 2 genes of "made up" is in the largest connected component/);
+  });
+
+  it('refuses bad options before any work', async () => {
+    await expect(run({ randomSets: 0 })).rejects.toThrow(/Module options: randomSets/);
+  });
+});
