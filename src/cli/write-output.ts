@@ -15,7 +15,8 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { UsageError } from './cli-error';
 
-export type Cell = string | number | boolean | null | undefined | readonly string[];
+export type Cell =
+  string | number | boolean | null | undefined | readonly string[] | readonly (string | null)[];
 
 export interface Table {
   readonly columns: readonly string[];

@@ -26,6 +26,7 @@ interface Row {
 interface CentralityJson {
   module: { subgraph: string; nodes: number; edges: number; seeds: { inLcc: number } } | null;
   graph: { nodes: number; edges: number; weighted: boolean };
+  betweenness: { threads: number; reason: string };
   genes: Row[];
   notes: string[];
 }
@@ -50,6 +51,21 @@ describe('twinscreen centrality', () => {
       expect(row.eigenvector).toBeCloseTo(nx.eigenvector[row.gene], 9);
       expect(row.pagerank).toBeCloseTo(nx.pagerank[row.gene], 9);
     }
+  });
+
+  it('runs the whole-network betweenness on --threads workers, with the same values', async () => {
+    const run = (threads: string) =>
+      runJson<CentralityJson>(['centrality', '--network', TINY_NETWORK, '--threads', threads]);
+    const [two, one] = [await run('2'), await run('1')];
+    expect(two.betweenness).toEqual({
+      threads: 2,
+      reason: '2 worker threads over SharedArrayBuffer',
+    });
+    expect(one.betweenness).toEqual({ threads: 1, reason: 'single thread requested' });
+    expect(two.genes).toEqual(one.genes);
+    const bad = await runCli(['centrality', '--network', TINY_NETWORK, '--threads', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--threads/);
   });
 
   it('--weighted without a weight column says so and gives the unweighted values', async () => {
@@ -89,6 +105,7 @@ describe('twinscreen centrality', () => {
       nodes: core.nodes.length,
       edges: core.edges.length,
     });
+    expect(out.betweenness).toEqual({ threads: 1, reason: 'module subgraph: single thread' });
     expect(out.genes).toHaveLength(core.nodes.length);
     const byGene = new Map(out.genes.map((row) => [row.gene, row]));
     for (const entrez of core.nodes) {

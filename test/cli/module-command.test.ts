@@ -1,4 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import {
+  loadGeneIndex,
+  loadGeneSets,
+  loadNetwork,
+  mapSeeds,
+  resolveInputFile,
+  selectGeneSets,
+} from '@/cli/load-inputs';
+import { propagationSignificance } from '@/core/propagation/propagation-significance';
+import { degreeBins } from '@/core/random/degree-bins';
 import { readCoreFixture } from '../helpers/load-public-data';
 import {
   MENCHE_GENES,
@@ -9,6 +19,7 @@ import {
   runJson,
   TINY_NETWORK,
   TINY_SETS,
+  REPO_ROOT,
 } from './run-cli';
 
 interface ModuleJson {
@@ -45,6 +56,7 @@ interface ModuleJson {
     iterations: number;
     converged: boolean;
     random: number;
+    nullWalks: { engine: string; tolerance: number; unconverged: number };
     top: {
       gene: string;
       score: number;
@@ -198,6 +210,53 @@ describe('twinscreen module on the Menche interactome', () => {
       expect(row.p).toBeLessThanOrEqual(1);
     }
   });
+});
+
+describe('twinscreen module --method rwr: the null on the engine', () => {
+  it('gives the p of the single-vector core loop on RA (R = 20), on 1 or 2 threads', async () => {
+    const args = ['module', ...menche, '--disease', RA, '--method', 'rwr', '--n', '20000'];
+    const run = (threads: string) =>
+      runJson<ModuleJson>([...args, '--random', '20', '--seed', '4', '--threads', threads]);
+    const [two, one] = [await run('2'), await run('1')];
+    if (!two.rwr || !one.rwr) throw new Error('no rwr block');
+    expect(two.rwr.nullWalks).toMatchObject({ tolerance: 5e-8, unconverged: 0 });
+    expect(two.rwr.nullWalks.engine).toMatch(/^cpu: CPU engine on 2 threads/);
+    expect(one.rwr.nullWalks.engine).toMatch(/^cpu: CPU engine on 1 thread/);
+    expect(one.rwr.top).toEqual(two.rwr.top); // the pool changes nothing
+
+    // The core's answer on the CLI's own LCC (same node order, same bins, same draws).
+    const geneIndex = await loadGeneIndex(undefined, REPO_ROOT);
+    const network = await loadNetwork(
+      resolveInputFile('network', MENCHE_NETWORK, REPO_ROOT),
+      geneIndex,
+    );
+    const sets = await loadGeneSets(resolveInputFile('genes', MENCHE_GENES, REPO_ROOT), geneIndex);
+    const seeds = mapSeeds(selectGeneSets(sets, RA, false)[0], network, geneIndex).nodes;
+    const { graph, names } = network.lcc;
+    const core = propagationSignificance(graph, seeds, {
+      iterations: 20,
+      seed: 4,
+      bins: degreeBins(graph, { minBinSize: 100 }),
+    });
+    // Genes by name; a few symbols name two nodes, and those rows are skipped.
+    const nodeOf = new Map<string, number>();
+    const repeated = new Set<string>();
+    names.forEach((name, v) => (nodeOf.has(name) ? repeated.add(name) : nodeOf.set(name, v)));
+    let differs = 0;
+    for (const row of two.rwr.top) {
+      if (repeated.has(row.gene)) continue;
+      const v = nodeOf.get(row.gene) as number;
+      expect(Math.abs(row.score - core.scores[v])).toBeLessThan(1e-12);
+      if (row.p !== core.pValues[v]) differs++;
+      // p differs only at near ties, by a draw or two.
+      expect(Math.abs(row.p - core.pValues[v])).toBeLessThanOrEqual(2 / 20);
+      // z: the float32 scores are within ~1e−4 relative, so z is too (seeds have z in the hundreds).
+      if (Number.isFinite(core.z[v])) {
+        expect(Math.abs(row.z - core.z[v])).toBeLessThan(1e-3 * (1 + Math.abs(core.z[v])));
+      }
+    }
+    expect(differs).toBeLessThanOrEqual(13); // ≤ 0.1 % of the 13,329 genes
+  }, 60_000);
 });
 
 describe('twinscreen module on a hand-checkable network', () => {

@@ -14,16 +14,25 @@ interface ScreenJson {
   seeds: { inLcc: number };
   indications: { term: string; matched: string[]; drugNames: string[] } | null;
   provenance: { methods: string[]; null: { iterations: number; seed: number } };
+  auc?: number;
+  positives?: number;
+  negatives?: number;
   drugs: {
     drug: string;
-    cure?: { cureScore: number } | null;
-    counteraction?: { group: string } | null;
     names: string[];
     targets: string[];
+    targets_in_network: number;
     rank: number;
-    proximity: { dC: number; z: number; p: number } | null;
-    rwr: unknown;
-    isKnown: boolean | null;
+    d_c: number | null;
+    z: number | null;
+    p: number | null;
+    rwr_score: number | null;
+    rwr_p: number | null;
+    counteracting: number | null;
+    mimicking: number | null;
+    cure_score: number | null;
+    is_known: boolean | null;
+    explanation: { proteinsToMeasure: unknown[] };
   }[];
   validation: Record<
     string,
@@ -62,17 +71,22 @@ describe('twinscreen screen', () => {
       const entry = out.drugs.find((row) => row.names.includes(drug));
       expect(entry, drug).toBeDefined();
       expect([...(entry?.targets ?? [])].sort(), drug).toEqual([...targets].sort());
-      expect(entry?.proximity?.dC, drug).toBeCloseTo(dC, 12);
-      expect(entry?.rwr).toBeNull();
+      expect(entry?.d_c, drug).toBeCloseTo(dC, 12);
+      expect(entry?.targets_in_network, drug).toBe(targets.length);
+      expect(entry?.rwr_score).toBeNull();
+      expect(entry?.explanation.proteinsToMeasure.length).toBeGreaterThan(0);
     }
     expect(out.indications?.term).toBe(RA);
     expect(out.indications?.drugNames).toHaveLength(expected.indicationDrugs);
     expect(out.indications?.matched).toContain('Rheumatoid Arthritis');
-    const known = out.drugs.filter((row) => row.isKnown && row.proximity?.z !== null);
+    const known = out.drugs.filter((row) => row.is_known && row.z !== null);
     const validation = out.validation?.proximity;
     expect(validation?.positives).toBe(known.length);
+    expect(out.positives).toBe(known.length);
+    expect(out.negatives).toBe(validation?.negatives);
+    expect(out.auc).toBe(validation?.auc);
     // Entries whose z is undefined (sd = 0) are left out of the validation and counted.
-    const unscored = out.drugs.filter((row) => row.proximity?.z === null).length;
+    const unscored = out.drugs.filter((row) => row.z === null).length;
     expect(validation?.unscored).toBe(unscored);
     expect((validation?.positives ?? 0) + (validation?.negatives ?? 0) + unscored).toBe(
       out.drugs.length,
@@ -87,17 +101,13 @@ describe('twinscreen screen', () => {
     const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     const header = lines[0].split('\t');
-    expect(header.slice(0, 6)).toEqual([
-      'rank',
-      'drug',
-      'names',
-      'targets',
-      'targetsNotInNetwork',
-      'dC',
-    ]);
+    for (const column of ['rank', 'drug', 'targets', 'targets_in_network', 'd_c', 'z', 'p']) {
+      expect(header).toContain(column);
+    }
+    expect(header.at(-1)).toBe('is_known');
     const first = lines[1].split('\t');
     expect(first[header.indexOf('drug')]).toBe(out.drugs[0].drug);
-    expect(Number(first[header.indexOf('dC')])).toBe(out.drugs[0].proximity?.dC);
+    expect(Number(first[header.indexOf('d_c')])).toBe(out.drugs[0].d_c);
   });
 
   it('runs the digital cure with a signed network and a DEG group', async () => {
@@ -130,9 +140,9 @@ describe('twinscreen screen', () => {
     expect(out.provenance.cure?.group).toBe('Monocytes');
     expect(out.provenance.cure?.signatureSize).toBeGreaterThan(0);
     expect(out.drugs.length).toBeGreaterThan(0);
-    expect(out.drugs.some((row) => row.cure !== null)).toBe(true);
-    expect(out.drugs.every((row) => row.proximity === null)).toBe(true);
-    expect(out.drugs.every((row) => row.counteraction?.group === 'Monocytes')).toBe(true);
+    expect(out.drugs.some((row) => row.cure_score !== null)).toBe(true);
+    expect(out.drugs.every((row) => row.d_c === null)).toBe(true);
+    expect(out.drugs.every((row) => row.counteracting !== null)).toBe(true);
   });
 
   it('rejects a DEG group the table does not hold (usage error)', async () => {

@@ -8,20 +8,28 @@
  *   (Menche 2015; core/module/lcc-significance.ts).
  * - diamond: DIAMOnD adds n genes by connectivity significance (Ghiassian 2015;
  *   core/module/diamond.ts), `--mode paper|reference` for the seed weight α.
- * - rwr: random walk with restart r from the set (core/propagation/random-walk-with-restart.ts)
- *   and, per gene, p = #{score_r ≥ score}/R over random seed sets of the same null
- *   (core/propagation/propagation-significance.ts).
+ * - rwr: random walk with restart r from the set (core/propagation/random-walk-with-restart.ts,
+ *   float64: the scores printed) and, per gene, p = #{score_r ≥ score}/R and z over random seed
+ *   sets of the same null: the core's draws, walked as batched columns on the compute engine's
+ *   CPU worker pool (engine/propagation-significance.ts, float32; `--threads`). p differs from
+ *   the single-vector core loop (core/propagation/propagation-significance.ts) only at near
+ *   ties (scores within ~1e−4 relative), z by about that relative amount.
  * `--disease all` runs every set of the file with the same seed and options, so each entry is
  * what a single-set run would print.
  */
 import { diamond, type DiamondMode } from '@/core/module/diamond';
 import { lccSignificance } from '@/core/module/lcc-significance';
-import { propagationSignificance } from '@/core/propagation/propagation-significance';
+import type { CsrGraph } from '@/core/graph/csr';
 import {
   randomWalkWithRestart,
   seedDistribution,
 } from '@/core/propagation/random-walk-with-restart';
 import { degreeBins, type DegreeBins } from '@/core/random/degree-bins';
+import { createEngine, type Engine } from '@/engine/engine';
+import {
+  ENGINE_SIGNIFICANCE_DEFAULTS,
+  propagationSignificanceOnEngine,
+} from '@/engine/propagation-significance';
 import type { GeneIndex, GeneSet } from '@/io';
 import {
   BIN_SIZE_FLAG,
@@ -48,6 +56,7 @@ import {
   type SeedReport,
 } from '../load-inputs';
 import type { Cell, CommandResult, Table } from '../write-output';
+import { THREADS_FLAG, threadsOf } from './centrality-command';
 
 type ModuleMethod = 'lcc' | 'diamond' | 'rwr';
 
@@ -84,6 +93,8 @@ export interface RwrBlock {
   null: string;
   random: number;
   seed: number;
+  /** Where the R + 1 walks behind p and z ran, in float32. */
+  nullWalks: { engine: string; tolerance: number; unconverged: number };
   top: {
     gene: string;
     score: number;
@@ -112,6 +123,7 @@ interface ModuleSettings {
   random: number;
   seed: number;
   binSize: number;
+  threads: number;
 }
 
 export const moduleCommand: Command = {
@@ -173,6 +185,7 @@ export const moduleCommand: Command = {
       RANDOM_FLAG,
       SEED_FLAG,
       BIN_SIZE_FLAG,
+      THREADS_FLAG,
       GENE_TABLE_FLAG,
       OUT_FLAG,
     ],
@@ -195,6 +208,7 @@ export const moduleCommand: Command = {
       random: numberFlag(flags, 'random'),
       seed: numberFlag(flags, 'seed'),
       binSize: numberFlag(flags, 'bin-size'),
+      threads: threadsOf(flags.number('threads')),
     };
     const geneIndex = await loadGeneIndex(flags.string('gene-table'), io.cwd);
     const geneSets = await loadGeneSets(genesFile, geneIndex);
@@ -204,11 +218,17 @@ export const moduleCommand: Command = {
     const network = await loadNetwork(networkFile, geneIndex);
     const bins = degreeBins(network.lcc.graph, { minBinSize: settings.binSize });
 
-    const entries = sets.map((set) => {
-      const entry = moduleOfSet(set, network, geneIndex, bins, settings, isAll);
-      if (!isAll && entry.seeds.inLcc === 0) throw noSeedsInLcc(entry.seeds, geneSets.file);
-      return entry;
-    });
+    const walks = settings.method === 'rwr' ? new NullWalks(network.lcc.graph, settings) : null;
+    const entries: ModuleEntry[] = [];
+    try {
+      for (const set of sets) {
+        const entry = await moduleOfSet(set, network, geneIndex, bins, settings, isAll, walks);
+        if (!isAll && entry.seeds.inLcc === 0) throw noSeedsInLcc(entry.seeds, geneSets.file);
+        entries.push(entry);
+      }
+    } finally {
+      walks?.dispose();
+    }
 
     if (isAll) {
       return {
@@ -229,14 +249,47 @@ export const moduleCommand: Command = {
   },
 };
 
-function moduleOfSet(
+/**
+ * The engine for the rwr null, built once for all sets on the LCC with every weight 1 (the
+ * walk is unweighted), on the CPU worker pool.
+ */
+class NullWalks {
+  readonly graph: CsrGraph;
+  readonly #threads: number;
+  #engine: Promise<Engine> | null = null;
+
+  constructor(lcc: CsrGraph, settings: ModuleSettings) {
+    this.graph = { ...lcc, weights: new Float32Array(lcc.targets.length).fill(1) };
+    this.#threads = settings.threads;
+  }
+
+  engine(): Promise<Engine> {
+    const threads = this.#threads;
+    const info = {
+      engine: 'cpu',
+      tfjsBackend: 'cpu',
+      adapter: null,
+      threads,
+      reason: `CPU engine on ${threads} thread${threads === 1 ? '' : 's'} (--threads)`,
+    } as const;
+    this.#engine ??= createEngine(info, this.graph);
+    return this.#engine;
+  }
+
+  dispose(): void {
+    void this.#engine?.then((engine) => engine.dispose());
+  }
+}
+
+async function moduleOfSet(
   set: GeneSet,
   network: LoadedNetwork,
   geneIndex: GeneIndex,
   bins: DegreeBins,
   settings: ModuleSettings,
   isAll: boolean,
-): ModuleEntry {
+  walks: NullWalks | null,
+): Promise<ModuleEntry> {
   const { graph, names } = network.lcc;
   const seeds = mapSeeds(set, network, geneIndex);
   const nullModel = nullModelOf(settings.nullChoice);
@@ -294,8 +347,9 @@ function moduleOfSet(
   const walk = randomWalkWithRestart(graph, seedDistribution(graph.nodeCount, seeds.nodes), {
     restart: settings.restart,
   });
-  const significance = propagationSignificance(graph, seeds.nodes, {
-    method: 'random-walk',
+  if (!walks) throw new Error('module: the rwr method needs its engine');
+  const engine = await walks.engine();
+  const significance = await propagationSignificanceOnEngine(engine, walks.graph, seeds.nodes, {
     restart: settings.restart,
     iterations: settings.random,
     seed: settings.seed,
@@ -314,6 +368,11 @@ function moduleOfSet(
     null: settings.nullChoice,
     random: significance.iterations,
     seed: significance.seed,
+    nullWalks: {
+      engine: `${engine.backend}: ${engine.backendReason}`,
+      tolerance: ENGINE_SIGNIFICANCE_DEFAULTS.tolerance,
+      unconverged: significance.unconvergedDraws,
+    },
     top: order.slice(0, settings.n).map((v) => ({
       gene: names[v],
       score: walk.scores[v],

@@ -23,6 +23,7 @@ import {
   type ScreenMethod,
 } from '@/core/screen/drug-screen';
 import type { ScreenSampling } from '@/core/screen/screen-sampler';
+import { SCREEN_COLUMNS, screenRecords } from '@/core/screen/screen-table';
 import { UsageError } from '../cli-error';
 import {
   BIN_SIZE_FLAG,
@@ -247,7 +248,15 @@ export const screenCommand: Command = {
     const known = new Set((indications?.drugNames ?? []).map((name) => name.toLowerCase()));
     const isKnown = (row: DrugScreenResult): boolean | null =>
       indications === null ? null : row.names.some((name) => known.has(name.toLowerCase()));
-    const listed = result.drugs.slice(0, top ?? result.drugs.length);
+    const count = top ?? result.drugs.length;
+    const listed = result.drugs.slice(0, count);
+    // Flat snake_case records (core/screen/screen-table.ts) plus the indication label; the JSON
+    // also keeps each entry's explanation (paths, proteins to measure).
+    const records = screenRecords(result)
+      .slice(0, count)
+      .map((record, i) => ({ ...record, is_known: isKnown(listed[i]) }));
+    // Headline validation: proximity z when it ran, else the combined rank (validation has all).
+    const headline = result.validation?.proximity ?? result.validation?.combined ?? null;
     return {
       json: {
         network: network.summary,
@@ -259,58 +268,26 @@ export const screenCommand: Command = {
           warnings: drugs.report.warnings,
         },
         indications,
+        ...(headline === null
+          ? {}
+          : {
+              auc: headline.auc,
+              auc_score: result.validation?.proximity ? 'proximity z' : 'combined rank',
+              positives: headline.positives,
+              negatives: headline.negatives,
+            }),
         ...result,
-        drugs: listed.map((row) => ({ ...row, isKnown: isKnown(row) })),
+        drugs: records.map((record, i) => ({ ...record, explanation: listed[i].explanation })),
         // The core names its options; say which flag sets them.
         notes: result.notes.map((note) =>
           note.replace('(choose with degGroup)', '(choose with --deg-group)'),
         ),
       },
       table: {
-        columns: [
-          'rank',
-          'drug',
-          'names',
-          'targets',
-          'targetsNotInNetwork',
-          'dC',
-          'proximityZ',
-          'proximityP',
-          'proximityGaussianP',
-          'proximityQ',
-          'rwrInfluence',
-          'rwrZ',
-          'rwrP',
-          'rwrQ',
-          'counteracting',
-          'mimicking',
-          'cureScore',
-          'combinedScore',
-          'isCandidate',
-          'isKnown',
-        ],
-        rows: listed.map((row): Cell[] => [
-          row.rank,
-          row.drug,
-          row.names,
-          row.targets,
-          row.targetsNotInNetwork,
-          row.proximity?.dC,
-          row.proximity?.z,
-          row.proximity?.p,
-          row.proximity?.gaussianP,
-          row.proximity?.q,
-          row.rwr?.influence,
-          row.rwr?.score,
-          row.rwr?.p,
-          row.rwr?.q,
-          row.counteraction?.counteracting,
-          row.counteraction?.mimicking,
-          row.cure?.cureScore,
-          row.combinedScore,
-          row.isCandidate,
-          isKnown(row),
-        ]),
+        columns: [...SCREEN_COLUMNS, 'is_known'],
+        rows: records.map((record): Cell[] =>
+          [...SCREEN_COLUMNS, 'is_known' as const].map((column) => record[column]),
+        ),
       },
     };
   },
