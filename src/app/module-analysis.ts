@@ -13,7 +13,11 @@
  *      - 'diamond': DIAMOnD adds n genes (§3.6, Ghiassian 2015); the module is the largest
  *        connected component of disease genes + added genes;
  *      - 'rwr': random walk with restart from the set, each node's score compared with walks
- *        from R random seed sets (§3.7). The RWR_LISTED best-scoring other genes are listed;
+ *        from R random seed sets (§3.7). The walk from the set is core's float64 walk (the
+ *        scores shown); the R + 1 walks behind p and z run batched on the compute engine
+ *        (src/engine/propagation-significance.ts: WebGPU, or the CPU worker pool; same random
+ *        sets as the core, float32, see its header for the tolerance). The RWR_LISTED
+ *        best-scoring other genes are listed;
  *        the first RWR_MODULE_GENES of them with empirical p ≤ RWR_MODULE_MAX_P join the
  *        module (largest connected component of disease genes + those genes).
  *   5. Centralities of every module gene on the module subgraph (§3.8): degree, betweenness,
@@ -21,8 +25,10 @@
  *   6. The network view redrawn with the module emphasised and added genes included
  *      (disease-view.ts, `options.module`).
  *
- * The long loops (R random sets) run in cancellable steps with progress (stepped-loop.ts);
- * every result carries its provenance: method, null, R, seed, network and gene set.
+ * The long loops (R random sets) report progress and stop on cancel: the LCC null in
+ * cancellable steps of the core's own loop (stepped-significance.ts, stepped-loop.ts), the RWR
+ * null through the engine's RunControl. Every result carries its provenance: method, null, R,
+ * seed, network and gene set.
  */
 import { betweennessCentrality } from '@/core/centrality/betweenness-centrality';
 import { closenessCentrality } from '@/core/centrality/closeness-centrality';
@@ -36,8 +42,15 @@ import {
 } from '@/core/graph/connected-components';
 import { diamond } from '@/core/module/diamond';
 import { largestComponentOfSet } from '@/core/module/lcc-significance';
-import { RANDOM_WALK_WITH_RESTART_DEFAULTS } from '@/core/propagation/random-walk-with-restart';
+import {
+  randomWalkWithRestart,
+  RANDOM_WALK_WITH_RESTART_DEFAULTS,
+  seedDistribution,
+} from '@/core/propagation/random-walk-with-restart';
 import { degreeBins, type DegreeBins } from '@/core/random/degree-bins';
+import type { CsrGraph } from '@/core/graph/csr';
+import type { Engine } from '@/engine/engine';
+import type { BackendInfo } from '@/gpu/backend';
 import type { GeneIndex } from '@/io';
 import type {
   DiamondRow,
@@ -55,7 +68,7 @@ import {
 } from './disease-view';
 import { METHOD_REFERENCES, NULL_MODEL_DETAILS, validateModuleOptions } from './module-options';
 import { createStepper, type StepperOptions } from './stepped-loop';
-import { lccSignificanceStepped, rwrSignificanceStepped } from './stepped-significance';
+import { lccSignificanceStepped } from './stepped-significance';
 
 /** Minimum degree-bin size B (Guney 2016, scDrugPrio). */
 export const MIN_BIN_SIZE = 100;
@@ -100,6 +113,20 @@ export interface ModuleRunControl {
   stepper?: Partial<StepperOptions>;
   /** View settings (tests skip most of the layout). */
   view?: Partial<Omit<DiseaseViewOptions, 'module'>>;
+  /** Where the RWR null's walks run; default chooseBackend('auto') in this worker. */
+  backend?: BackendInfo | null;
+  /** Builds the compute engine for a graph (tests inject one); default createEngine(backend, graph). */
+  createEngine?: (graph: CsrGraph) => Promise<Engine>;
+}
+
+/** The compute engine for the RWR null, loaded on first use (LCC and DIAMOnD never need it). */
+async function rwrEngine(graph: CsrGraph, control: ModuleRunControl): Promise<Engine> {
+  if (control.createEngine) return control.createEngine(graph);
+  const [{ chooseBackend }, { createEngine }] = await Promise.all([
+    import('@/gpu/backend'),
+    import('@/engine/engine'),
+  ]);
+  return createEngine(control.backend ?? (await chooseBackend('auto')), graph);
 }
 
 export async function runModuleAnalysis(
@@ -185,15 +212,26 @@ export async function runModuleAnalysis(
       })),
     };
   } else if (method === 'rwr') {
-    const walk = await rwrSignificanceStepped(
-      graph,
+    await checkpoint('Random walk from the disease genes');
+    const walk = randomWalkWithRestart(graph, seedDistribution(graph.nodeCount, seeds), {
+      restart: options.restart,
+      weighted: false,
+    });
+    const label = `Random walks from random seed sets (R = ${randomSets.toLocaleString('en-US')})`;
+    onProgress?.(label, 0, randomSets);
+    // The walk is unweighted: the engine gets the graph with every weight 1.
+    const unweighted = { ...graph, weights: new Float32Array(graph.targets.length).fill(1) };
+    const [{ propagationSignificanceOnEngine }, engine] = await Promise.all([
+      import('@/engine/propagation-significance'),
+      rwrEngine(unweighted, control),
+    ]);
+    const significance = await propagationSignificanceOnEngine(
+      engine,
+      unweighted,
       seeds,
       { restart: options.restart, iterations: randomSets, seed, nullModel, bins },
-      phase(
-        `Random walks from random seed sets (R = ${randomSets.toLocaleString('en-US')})`,
-        randomSets,
-      ),
-    );
+      { signal, onProgress: (done, total) => onProgress?.(label, done, total) },
+    ).finally(() => engine.dispose());
     const isSeed = new Uint8Array(graph.nodeCount);
     for (const s of seeds) isSeed[s] = 1;
     const ranked: number[] = [];
@@ -201,13 +239,15 @@ export async function runModuleAnalysis(
     ranked.sort((a, b) => walk.scores[b] - walk.scores[a] || a - b);
     const listed = ranked.slice(0, RWR_LISTED);
     rwrListed = listed;
-    added = listed.filter((v) => walk.pValues[v] <= RWR_MODULE_MAX_P).slice(0, RWR_MODULE_GENES);
+    added = listed
+      .filter((v) => significance.pValues[v] <= RWR_MODULE_MAX_P)
+      .slice(0, RWR_MODULE_GENES);
     const inModule = new Set(added);
     moduleNodes = largestComponentOfSet(graph, [...seeds, ...added]);
     moduleDescription = `The largest connected component of the disease genes and the ${added.length} best-scoring genes with empirical p ≤ ${RWR_MODULE_MAX_P}`;
     rwrResult = {
       converged: walk.converged,
-      walkIterations: walk.walkIterations,
+      walkIterations: walk.iterations,
       rows: listed.map((v, k) => ({
         rank: k + 1,
         symbol: symbolOf(v),
@@ -216,8 +256,8 @@ export async function runModuleAnalysis(
         degree: graph.offsets[v + 1] - graph.offsets[v],
         score: walk.scores[v],
         degreeCorrected: walk.degreeCorrected[v],
-        pValue: walk.pValues[v],
-        z: walk.z[v],
+        pValue: significance.pValues[v],
+        z: significance.z[v],
         inModule: inModule.has(v),
       })),
     };

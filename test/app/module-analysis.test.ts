@@ -7,7 +7,11 @@ import type { ModuleGeneRow, ModuleOptions, ModuleResult } from '@/app/analysis-
 import { loadedNetwork, type LoadedNetwork } from '@/app/disease-view';
 import { analysisGraph, runModuleAnalysis, type ModuleGeneSet } from '@/app/module-analysis';
 import { MODULE_DEFAULTS } from '@/app/module-options';
+import type { CsrGraph } from '@/core/graph/csr';
 import { lccSignificance } from '@/core/module/lcc-significance';
+import { propagationSignificance } from '@/core/propagation/propagation-significance';
+import { createEngine } from '@/engine/engine';
+import type { BackendInfo } from '@/gpu/backend';
 import { importGeneSets, importNetwork, parseGeneTable, type GeneIndex } from '@/io';
 import { NODE_ROLE } from '@/render/palette';
 import counts from '../fixtures/app/disease-view-counts.json';
@@ -17,6 +21,13 @@ import diamondFixture from '../fixtures/core/diamond-ra.json';
 const read = (name: string) => new Uint8Array(readFileSync(`public/data/${name}`));
 const RA = counts.diseases['arthritis, rheumatoid'];
 const FAST = { view: { layout: { iterations: 3 } }, stepper: { budgetMs: 1000 } };
+const CPU_ONE_THREAD: BackendInfo = {
+  engine: 'cpu',
+  tfjsBackend: 'cpu',
+  adapter: null,
+  threads: 1,
+  reason: 'test',
+};
 
 let geneIndex: GeneIndex;
 let network: LoadedNetwork;
@@ -205,6 +216,67 @@ describe('runModuleAnalysis: random walk with restart', () => {
     }
     expect(result.provenance.rwr).toMatchObject({ restart: 0.15, listed: 50, moduleGenes: 20 });
   });
+});
+
+describe('runModuleAnalysis: the RWR null on the compute engine', () => {
+  it('gives the core p and z (R = 20), reports progress in draws and stops on cancel', async () => {
+    const { lcc, bins } = analysisGraph(network);
+    const seeds = diamondFixture.seeds.map((entrez) => lcc.localOf[network.byEntrez.get(entrez)!]);
+    const progress: [number, number | null][] = [];
+    let engines = 0;
+    const makeEngine = (graph: CsrGraph) => {
+      engines++;
+      expect(Array.from(new Set(graph.weights))).toEqual([1]); // the walk is unweighted
+      return createEngine(CPU_ONE_THREAD, graph);
+    };
+    const result = await run(
+      { method: 'rwr', randomSets: 20, seed: 5, restart: 0.15 },
+      {
+        createEngine: makeEngine,
+        onProgress: (label: string, done: number, total: number | null) => {
+          if (label.startsWith('Random walks')) progress.push([done, total]);
+        },
+      },
+    );
+    expect(engines).toBe(1);
+    expect(progress[0]).toEqual([0, 20]);
+    expect(progress.at(-1)).toEqual([20, 20]);
+    const core = propagationSignificance(lcc.graph, seeds, {
+      iterations: 20,
+      seed: 5,
+      restart: 0.15,
+      bins,
+    });
+    const localOf = (entrez: string) => lcc.localOf[network.byEntrez.get(entrez)!];
+    const rows = result.rwr?.rows ?? [];
+    expect(rows).toHaveLength(50);
+    for (const row of rows) {
+      const v = localOf(row.entrezId);
+      expect(row.score).toBe(core.scores[v]); // the float64 walk is the core's
+      // p differs from the float64 loop only at near ties (none among these genes at R = 20).
+      expect(row.pValue).toBe(core.pValues[v]);
+      expect(Math.abs(row.z - core.z[v])).toBeLessThan(1e-3 * (1 + Math.abs(core.z[v])));
+    }
+    // The module takes the first 20 listed genes with p ≤ 0.05.
+    const wanted = rows.filter((row) => row.pValue <= 0.05).slice(0, 20);
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.inModule)).toEqual(wanted);
+
+    const controller = new AbortController();
+    const cancelled = run(
+      { method: 'rwr', randomSets: 100_000 },
+      {
+        signal: controller.signal,
+        createEngine: makeEngine,
+        onProgress: (label: string, done: number) => {
+          if (label.startsWith('Random walks') && done > 0) {
+            controller.abort(new DOMException('Cancelled by the user', 'AbortError'));
+          }
+        },
+      },
+    );
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+  }, 60_000);
 });
 
 describe('runModuleAnalysis: progress, cancel and errors', () => {

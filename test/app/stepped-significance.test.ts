@@ -3,10 +3,13 @@
 // against networkx and published values in test/core).
 import { describe, expect, it } from 'vitest';
 import { createStepper } from '@/app/stepped-loop';
-import { lccSignificanceStepped, rwrSignificanceStepped } from '@/app/stepped-significance';
+import { lccSignificanceStepped, runInSteps } from '@/app/stepped-significance';
 import { largestConnectedComponent } from '@/core/graph/connected-components';
 import { lccSignificance } from '@/core/module/lcc-significance';
-import { propagationSignificance } from '@/core/propagation/propagation-significance';
+import {
+  createPropagationSignificanceRun,
+  propagationSignificance,
+} from '@/core/propagation/propagation-significance';
 import type { NullModel } from '@/core/random/random-node-sets';
 import { randomGraph } from '../fixtures/core/graphs';
 import { loadMencheDiseaseGenes, loadMencheInteractome } from '../helpers/load-public-data';
@@ -63,21 +66,26 @@ describe('lccSignificanceStepped', () => {
   });
 });
 
-describe('rwrSignificanceStepped', () => {
+describe('runInSteps on the core propagation run', () => {
   it.each(NULLS)(
     'equals core propagationSignificance on a random graph (%s null)',
     async (nullModel) => {
       const graph = randomGraph(300, 900, 11);
       const seeds = [3, 17, 40, 41, 99, 150, 201];
       const options = { iterations: 40, seed: 3, nullModel, restart: 0.2, minBinSize: 20 };
-      const stepped = await rwrSignificanceStepped(graph, seeds, options, everyStep());
+      const progress: number[] = [];
+      const run = createPropagationSignificanceRun(graph, seeds, options);
+      const stepped = await runInSteps(run, everyStep(progress));
       const core = propagationSignificance(graph, seeds, { ...options, method: 'random-walk' });
-      expect(stepped.scores).toEqual(core.scores);
-      expect(stepped.pValues).toEqual(core.pValues);
-      expect(stepped.z).toEqual(core.z);
-      expect(stepped.degreeCorrected).toEqual(core.degreeCorrected);
-      expect(stepped.nullDescription).toBe(core.nullDescription);
-      expect(stepped.converged).toBe(true);
+      expect(stepped).toEqual(core);
+      expect(progress).toEqual(Array.from({ length: 40 }, (_, k) => k + 1));
     },
   );
+
+  it('gives the plain result without a stepper', async () => {
+    const graph = randomGraph(100, 300, 2);
+    const options = { iterations: 15, seed: 9, minBinSize: 10 };
+    const run = createPropagationSignificanceRun(graph, [1, 2, 3], options);
+    expect(await runInSteps(run)).toEqual(propagationSignificance(graph, [1, 2, 3], options));
+  });
 });

@@ -13,6 +13,8 @@
  *
  * Speed: the component search is a BFS restricted to the set, using generation-stamped mark
  * arrays that are allocated once per call, so each random set costs O(Σ_{v∈A_r} k(v)).
+ * `createLccSignificanceRun` runs the same loop in slices (progress and cancellation for the
+ * app without async code in the core); `lccSignificance` is that run done in one slice.
  */
 import type { CsrGraph } from '../graph/csr';
 import { degreeBins, type DegreeBins } from '../random/degree-bins';
@@ -153,12 +155,29 @@ export function largestComponentOfSet(graph: CsrGraph, nodes: ArrayLike<number>)
   return members.slice(0, size).sort();
 }
 
-/** S_obs and its significance against R random sets (see header). */
-export function lccSignificance(
+/**
+ * An LCC-significance computation that is advanced in slices: `advance(k)` draws the next k
+ * random sets, so a caller can report progress, yield and stop between slices without any
+ * async code here. The draws, their order and the statistics are those of `lccSignificance`
+ * (which is `advance(R)` then `result()`), so the result is identical however it is sliced.
+ */
+export interface LccSignificanceRun {
+  /** R: random sets to draw. */
+  readonly total: number;
+  /** Random sets drawn so far. */
+  readonly done: number;
+  /** Draws up to `count` more random sets (never past R); returns `done`. */
+  advance(count: number): number;
+  /** The result; throws until all R sets are drawn. */
+  result(): LccSignificance;
+}
+
+/** Validates the inputs, computes S_obs and sets up the null stream (see `LccSignificanceRun`). */
+export function createLccSignificanceRun(
   graph: CsrGraph,
   nodes: ArrayLike<number>,
   options: Partial<LccSignificanceOptions> = {},
-): LccSignificance {
+): LccSignificanceRun {
   const resolved = { ...LCC_SIGNIFICANCE_DEFAULTS, ...options };
   const { iterations, seed, nullModel } = resolved;
   if (!Number.isInteger(iterations) || iterations < 1) {
@@ -179,26 +198,53 @@ export function lccSignificance(
   const draw = new Uint32Array(set.length);
   const nullSizes = new Uint32Array(iterations);
   let atLeast = 0;
-  for (let r = 0; r < iterations; r++) {
-    const valid = sample(draw);
-    const s = largestComponentSizeOfSet(workspace, draw, valid);
-    nullSizes[r] = s;
-    if (s >= size) atLeast++;
-  }
-  const { mean, sd } = meanAndSd(nullSizes, 0);
+  let done = 0;
   return {
-    size,
-    members: members.slice(0, size).sort(),
-    setSize: set.length,
-    z: sd > 0 ? (size - mean) / sd : NaN,
-    pValue: atLeast / iterations,
-    nullMean: mean,
-    nullSd: sd,
-    nullSizes,
-    nullModel,
-    nullDescription: NULL_MODEL_DESCRIPTIONS[nullModel],
-    iterations,
-    seed,
-    minBinSize: bins.minBinSize,
+    total: iterations,
+    get done() {
+      return done;
+    },
+    advance(count) {
+      const end = Math.min(iterations, done + Math.max(0, Math.floor(count)));
+      for (; done < end; done++) {
+        const valid = sample(draw);
+        const s = largestComponentSizeOfSet(workspace, draw, valid);
+        nullSizes[done] = s;
+        if (s >= size) atLeast++;
+      }
+      return done;
+    },
+    result() {
+      if (done < iterations) {
+        throw new Error(`lccSignificance: result() after ${done} of ${iterations} random sets`);
+      }
+      const { mean, sd } = meanAndSd(nullSizes, 0);
+      return {
+        size,
+        members: members.slice(0, size).sort(),
+        setSize: set.length,
+        z: sd > 0 ? (size - mean) / sd : NaN,
+        pValue: atLeast / iterations,
+        nullMean: mean,
+        nullSd: sd,
+        nullSizes,
+        nullModel,
+        nullDescription: NULL_MODEL_DESCRIPTIONS[nullModel],
+        iterations,
+        seed,
+        minBinSize: bins.minBinSize,
+      };
+    },
   };
+}
+
+/** S_obs and its significance against R random sets (see header). */
+export function lccSignificance(
+  graph: CsrGraph,
+  nodes: ArrayLike<number>,
+  options: Partial<LccSignificanceOptions> = {},
+): LccSignificance {
+  const run = createLccSignificanceRun(graph, nodes, options);
+  run.advance(run.total);
+  return run.result();
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { largestConnectedComponent } from '@/core/graph/connected-components';
 import { resolveNodeSet } from '@/core/graph/resolve-node-set';
-import { largestComponentOfSet, lccSignificance } from '@/core/module/lcc-significance';
+import {
+  createLccSignificanceRun,
+  largestComponentOfSet,
+  lccSignificance,
+} from '@/core/module/lcc-significance';
 import { degreeBins } from '@/core/random/degree-bins';
+import { createNodeSetSampler } from '@/core/random/random-node-sets';
 import {
   loadMencheDiseaseGenes,
   loadMencheInteractome,
@@ -74,6 +79,28 @@ describe('lccSignificance', () => {
     const result = lccSignificance(graph, set, { iterations: 50, seed: 2, bins, nullModel });
     expect(result.nullModel).toBe(nullModel);
     expect(Math.max(...result.nullSizes)).toBeLessThanOrEqual(set.length);
+  });
+
+  it('runs in slices: same draws, same result, however it is cut', () => {
+    const options = { iterations: 120, seed: 5, bins };
+    const run = createLccSignificanceRun(graph, set, options);
+    expect(run.total).toBe(120);
+    expect(() => run.result()).toThrow(/after 0 of 120 random sets/);
+    expect(run.advance(1)).toBe(1);
+    expect(run.advance(0)).toBe(1);
+    expect(run.advance(50)).toBe(51);
+    expect(() => run.result()).toThrow(/after 51 of 120/);
+    expect(run.advance(1000)).toBe(120);
+    expect(run.done).toBe(120);
+    const whole = lccSignificance(graph, set, options);
+    expect(run.result()).toEqual(whole);
+    // The null sizes are the LCC sizes of the sampler's sets, in order (recomputed here).
+    const sample = createNodeSetSampler(bins, Uint32Array.from(set), 'degree-scdrugprio', 5);
+    const draw = new Uint32Array(set.length);
+    for (let r = 0; r < 3; r++) {
+      const valid = sample(draw);
+      expect(whole.nullSizes[r]).toBe(largestComponentOfSet(graph, draw.slice(0, valid)).length);
+    }
   });
 
   it('gives rheumatoid arthritis a significant module on the Menche LCC', () => {

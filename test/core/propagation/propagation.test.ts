@@ -3,7 +3,14 @@ import { csrFromEdges } from '@/core/graph/csr';
 import { largestConnectedComponent } from '@/core/graph/connected-components';
 import { resolveNodeSet } from '@/core/graph/resolve-node-set';
 import { heatDiffusion } from '@/core/propagation/heat-diffusion';
-import { propagationSignificance } from '@/core/propagation/propagation-significance';
+import {
+  addNullScores,
+  createNullScoreAccumulator,
+  createPropagationSignificanceRun,
+  finishPropagationSignificance,
+  preparePropagationSignificance,
+  propagationSignificance,
+} from '@/core/propagation/propagation-significance';
 import {
   randomWalkWithRestart,
   seedDistribution,
@@ -148,5 +155,61 @@ describe('propagationSignificance', () => {
         minBinSize: 10,
       }),
     ).toThrow(/seed weights need a null that keeps slots/);
+  });
+});
+
+describe('propagationSignificance in pieces', () => {
+  it('p, z and degree correction from the accumulator, by hand (node-major columns)', () => {
+    const graph = path(3); // degrees 1, 2, 1
+    const prepared = preparePropagationSignificance(graph, [0], { iterations: 2, minBinSize: 1 });
+    const accumulator = createNullScoreAccumulator(Float64Array.of(3, 2, 1));
+    // Two draws as the columns of a node-major 3 × 2 block: (0, 2, 4) and (2, 2, 2).
+    addNullScores(accumulator, [0, 2, 2, 2, 4, 2], 0, 2);
+    expect(() => finishPropagationSignificance(graph, prepared, accumulator)).toThrow(
+      /1 of 2 random sets/,
+    );
+    addNullScores(accumulator, [0, 2, 2, 2, 4, 2], 1, 2);
+    const result = finishPropagationSignificance(graph, prepared, accumulator);
+    // node 0: draws 0, 2 → none ≥ 3, mean 1, sd 1, z = 2; node 1: 2, 2 → both ≥ 2, sd 0;
+    // node 2: 4, 2 → both ≥ 1, mean 3, sd 1, z = −2.
+    expect(Array.from(result.pValues)).toEqual([0, 1, 1]);
+    expect(result.z[0]).toBeCloseTo(2, 14);
+    expect(result.z[1]).toBeNaN();
+    expect(result.z[2]).toBeCloseTo(-2, 14);
+    expect(Array.from(result.degreeCorrected)).toEqual([3, 1, 1]);
+  });
+
+  it('runs in slices with the same result as one call, and the core draws', () => {
+    const graph = randomGraph(150, 450, 3);
+    const seeds = [5, 6, 7, 30];
+    const options = { iterations: 25, seed: 2, minBinSize: 10 };
+    const run = createPropagationSignificanceRun(graph, seeds, options);
+    expect(run.total).toBe(25);
+    expect(() => run.result()).toThrow(/0 of 25/);
+    expect(run.advance(7)).toBe(7);
+    expect(run.advance(7)).toBe(14);
+    expect(run.advance(100)).toBe(25);
+    const whole = propagationSignificance(graph, seeds, options);
+    expect(run.result()).toEqual(whole);
+    expect(run.scores).toEqual(whole.scores);
+
+    // The same statistics from the prepared stream, walked and accumulated by hand.
+    const prepared = preparePropagationSignificance(graph, seeds, options);
+    const accumulator = createNullScoreAccumulator(whole.scores);
+    const draw = new Uint32Array(seeds.length);
+    for (let r = 0; r < 25; r++) {
+      const valid = prepared.sample(draw);
+      const walk = randomWalkWithRestart(graph, seedDistribution(150, draw.slice(0, valid)));
+      addNullScores(accumulator, walk.scores);
+    }
+    expect(finishPropagationSignificance(graph, prepared, accumulator)).toEqual(whole);
+  });
+
+  it('validates once, up front', () => {
+    const graph = randomGraph(50, 100, 1);
+    expect(() => preparePropagationSignificance(graph, [])).toThrow(/no seeds/);
+    expect(() => preparePropagationSignificance(graph, [1], { iterations: 0 })).toThrow(
+      /iterations must be ≥ 1/,
+    );
   });
 });
