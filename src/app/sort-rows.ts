@@ -36,3 +36,24 @@ export interface TableColumn<Row> {
   /** Cell text; String(value) when absent. */
   format?: (row: Row) => string;
 }
+
+/** The keys of `Row` whose values are numbers. */
+export type NumericKey<Row> = {
+  [K in keyof Row]: Row[K] extends number ? K : never;
+}[keyof Row] &
+  string;
+
+/** A right-aligned number column whose cells show `format(row[key])`. */
+export function numericColumn<Row>(
+  key: NumericKey<Row>,
+  label: string,
+  title: string,
+  format: (value: number) => string,
+): TableColumn<Row> {
+  return { key, label, title, numeric: true, format: (row) => format(row[key] as number) };
+}
+
+/** The arrow a sorted column's header shows (none for a column not sorted by). */
+export function sortArrow(direction: SortDirection | 'none'): string {
+  return direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '';
+}

@@ -11,7 +11,7 @@
 import type { Layer } from '@deck.gl/core';
 import { LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { NetworkView } from './network-view';
-import { NODE_ROLE, SELECTION_COLOR } from './palette';
+import { NODE_ROLE, SELECTION_COLOR, type Rgba } from './palette';
 
 export interface NetworkLayerStyle {
   /** Local index of the selected node, or −1. */
@@ -32,6 +32,76 @@ export const NETWORK_LAYER_STYLE_DEFAULTS: Readonly<NetworkLayerStyle> = {
 
 /** System fonts only: the app never loads a font from anywhere. */
 const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif';
+
+/** What a layer of node names needs; a number or a function of the node for each look. */
+export interface NodeLabelOptions {
+  id: string;
+  visible?: boolean;
+  /** The nodes to name (indices into whatever `position` and `text` read). */
+  nodes: number[];
+  position: (k: number) => [number, number];
+  text: (k: number) => string;
+  /** Font size in pixels. */
+  size: number | ((k: number) => number);
+  color: Rgba | ((k: number) => Rgba);
+  /** Distance in pixels from the node's centre to the start of its name. */
+  offset: (k: number) => number;
+  fontWeight: number;
+  background: Rgba;
+  backgroundPadding: [number, number];
+  updateTriggers?: Record<string, unknown>;
+}
+
+/**
+ * Names beside their nodes (left-aligned, vertically centred), in the system font on a
+ * translucent box so they stay readable over edges. Never pickable.
+ */
+export function nodeLabelLayer(options: NodeLabelOptions): TextLayer<number> {
+  return new TextLayer<number>({
+    id: options.id,
+    visible: options.visible ?? true,
+    data: options.nodes,
+    getPosition: options.position,
+    getText: options.text,
+    getSize: options.size,
+    sizeUnits: 'pixels',
+    getColor: options.color,
+    getTextAnchor: 'start',
+    getAlignmentBaseline: 'center',
+    getPixelOffset: (k) => [options.offset(k), 0],
+    fontFamily: LABEL_FONT,
+    fontWeight: options.fontWeight,
+    background: true,
+    getBackgroundColor: options.background,
+    backgroundPadding: options.backgroundPadding,
+    ...(options.updateTriggers ? { updateTriggers: options.updateTriggers } : {}),
+  });
+}
+
+type LabelStyle = Pick<
+  NodeLabelOptions,
+  'size' | 'color' | 'fontWeight' | 'background' | 'backgroundPadding'
+> & { /** Pixels between the node's rim and its name. */ gap: number };
+
+/** Disease genes' names, and the selected gene's (a little larger, always on top). */
+const LABEL_STYLES: Record<'disease' | 'selected', LabelStyle> = {
+  disease: {
+    size: 11,
+    color: [35, 40, 48, 255],
+    gap: 4,
+    fontWeight: 600,
+    background: [255, 255, 255, 190],
+    backgroundPadding: [2, 1],
+  },
+  selected: {
+    size: 12,
+    color: [20, 26, 36, 255],
+    gap: 6,
+    fontWeight: 700,
+    background: [255, 255, 255, 235],
+    backgroundPadding: [3, 2],
+  },
+};
 
 /** Most disease genes labelled at once; past this the labels would hide the drawing. */
 export const MAX_LABELS = 60;
@@ -92,6 +162,17 @@ export function networkLayers(
     view.nodePositions[3 * k + 1],
   ];
   const radius = (k: number): number => view.nodeRadii[k];
+  const nameLayer = (id: string, nodes: number[], style: LabelStyle, visible = true) =>
+    nodeLabelLayer({
+      id,
+      visible,
+      nodes,
+      position,
+      text: (k) => labels[k] ?? '',
+      offset: (k) => radius(k) + style.gap,
+      ...style,
+      updateTriggers: { getText: labels },
+    });
   const highlighted = [selectedNode, hoveredNode].filter(
     (k, index, all) => k >= 0 && k < view.nodeCount && all.indexOf(k) === index,
   );
@@ -146,42 +227,12 @@ export function networkLayers(
       lineWidthUnits: 'pixels',
       updateTriggers: { getLineColor: selectedNode },
     }),
-    new TextLayer<number>({
-      id: 'labels',
-      visible: showLabels,
-      data: labelledNodes(view),
-      getPosition: position,
-      getText: (k) => labels[k] ?? '',
-      getSize: 11,
-      sizeUnits: 'pixels',
-      getColor: [35, 40, 48, 255],
-      getTextAnchor: 'start',
-      getAlignmentBaseline: 'center',
-      getPixelOffset: (k) => [radius(k) + 4, 0],
-      fontFamily: LABEL_FONT,
-      fontWeight: 600,
-      background: true,
-      getBackgroundColor: [255, 255, 255, 190],
-      backgroundPadding: [2, 1],
-      updateTriggers: { getText: labels },
-    }),
+    nameLayer('labels', labelledNodes(view), LABEL_STYLES.disease, showLabels),
     // The selected gene is always named, labelled or not.
-    new TextLayer<number>({
-      id: 'selected-label',
-      data: selectedNode >= 0 && selectedNode < view.nodeCount ? [selectedNode] : [],
-      getPosition: position,
-      getText: (k) => labels[k] ?? '',
-      getSize: 12,
-      sizeUnits: 'pixels',
-      getColor: [20, 26, 36, 255],
-      getTextAnchor: 'start',
-      getAlignmentBaseline: 'center',
-      getPixelOffset: (k) => [radius(k) + 6, 0],
-      fontFamily: LABEL_FONT,
-      fontWeight: 700,
-      background: true,
-      getBackgroundColor: [255, 255, 255, 235],
-      backgroundPadding: [3, 2],
-    }),
+    nameLayer(
+      'selected-label',
+      selectedNode >= 0 && selectedNode < view.nodeCount ? [selectedNode] : [],
+      LABEL_STYLES.selected,
+    ),
   ];
 }

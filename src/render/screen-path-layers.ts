@@ -5,14 +5,17 @@
  * drawn above the network's: the path edges (thick, Okabe–Ito blue), the path nodes (targets
  * in reddish purple, nodes on the way white with a blue ring, the module genes reached keep
  * their vermilion with a blue ring) and every path node's name. Binary attributes, built once
- * per overlay and reused, so a selection change does not re-upload them. The overlay is not
- * pickable: the network's own nodes underneath stay clickable.
- * `CanvasOverlay` is what NetworkCanvas takes: extra layers and the box to fit, here the path
- * nodes with a margin of max(25 % of their span, 10 % of the whole drawing's) on every side, so
- * the paths fill the canvas with their surroundings; "Fit view" frames them again.
+ * per overlay and reused, so a selection change does not re-upload them. The path nodes are
+ * pickable: hovering one names it and its part in the paths, and a path node that is also a
+ * node of the view stands for that node (its tooltip, a click selects it).
+ * `CanvasOverlay` is what NetworkCanvas takes: extra layers, what their picked nodes are, and
+ * the box to fit, here the path nodes with a margin of max(25 % of their span, 10 % of the
+ * whole drawing's) on every side, so the paths fill the canvas with their surroundings; "Fit
+ * view" frames them again.
  */
 import type { Layer } from '@deck.gl/core';
-import { LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { nodeLabelLayer } from './network-layers';
 import type { Rgba } from './palette';
 import { PATH_NODE, type PathOverlay } from './screen-paths';
 
@@ -31,17 +34,34 @@ export const PATH_COLORS = {
 /** Radius in pixels per PathNodeKind. */
 export const PATH_RADII: readonly number[] = [8, 5, 7];
 
+/** A path node's part, in words, per PathNodeKind. */
+export const PATH_NODE_ROLES: readonly string[] = [
+  'Target of the drug',
+  'On a shortest path to the module',
+  'Module gene nearest to a target',
+];
+
+/** A node of an overlay under the pointer. */
+export interface OverlayNode {
+  /** The view's node at the same place, or −1 for a node the overlay added. */
+  viewIndex: number;
+  label: string;
+  /** Its part in the overlay, in words. */
+  role: string;
+}
+
 /** Extra layers for the network canvas, and the box that must stay in view. */
 export interface CanvasOverlay {
   id: string;
   layers: Layer[];
+  /** The layer whose picked objects `pickNode` describes. */
+  pickLayerId: string;
+  pickNode: (index: number) => OverlayNode;
   /** minX, minY, maxX, maxY in layout units. */
   bounds: ArrayLike<number>;
   nodeCount: number;
   addedCount: number;
 }
-
-const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif';
 
 interface OverlayData {
   nodes: {
@@ -111,24 +131,19 @@ export function pathLayers(overlay: PathOverlay): Layer[] {
       getLineColor: PATH_COLORS.ring,
       getLineWidth: 2,
       lineWidthUnits: 'pixels',
-      pickable: false,
+      pickable: true,
     }),
-    new TextLayer<number>({
+    nodeLabelLayer({
       id: 'drug-path-labels',
-      data: data.indices,
-      getPosition: position,
-      getText: (k) => overlay.labels[k] ?? '',
-      getSize: (k) => (overlay.kinds[k] === PATH_NODE.target ? 12.5 : 11),
-      sizeUnits: 'pixels',
-      getColor: (k) =>
+      nodes: data.indices,
+      position,
+      text: (k) => overlay.labels[k] ?? '',
+      size: (k) => (overlay.kinds[k] === PATH_NODE.target ? 12.5 : 11),
+      color: (k) =>
         overlay.kinds[k] === PATH_NODE.target ? [120, 40, 95, 255] : [10, 60, 100, 255],
-      getTextAnchor: 'start',
-      getAlignmentBaseline: 'center',
-      getPixelOffset: (k) => [PATH_RADII[overlay.kinds[k]] + 5, 0],
-      fontFamily: LABEL_FONT,
+      offset: (k) => PATH_RADII[overlay.kinds[k]] + 5,
       fontWeight: 700,
-      background: true,
-      getBackgroundColor: [255, 255, 255, 225],
+      background: [255, 255, 255, 225],
       backgroundPadding: [3, 1],
     }),
   ];
@@ -146,6 +161,12 @@ export function pathCanvasOverlay(overlay: PathOverlay | null): CanvasOverlay | 
   return {
     id: 'drug-paths',
     layers: pathLayers(overlay),
+    pickLayerId: 'drug-path-nodes',
+    pickNode: (k) => ({
+      viewIndex: overlay.viewIndex[k],
+      label: overlay.labels[k],
+      role: PATH_NODE_ROLES[overlay.kinds[k]],
+    }),
     bounds: Float32Array.of(minX - margin, minY - margin, maxX + margin, maxY + margin),
     nodeCount: overlay.nodeCount,
     addedCount: overlay.addedCount,

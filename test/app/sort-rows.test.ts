@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRows } from '@/app/sort-rows';
+import { numericColumn, sortArrow, sortRows } from '@/app/sort-rows';
 
 const ROWS = [
   { symbol: 'IL10', degree: 3, p: 0.2 },
@@ -28,5 +28,24 @@ describe('sortRows', () => {
     const before = symbols(ROWS);
     sortRows(ROWS, 'degree', 'ascending');
     expect(symbols(ROWS)).toEqual(before);
+  });
+});
+
+describe('numericColumn', () => {
+  it("is a numeric column that formats the row's value", () => {
+    const column = numericColumn<(typeof ROWS)[number]>('p', 'p', 'Empirical p', (p) =>
+      p.toFixed(2),
+    );
+    expect(column).toMatchObject({ key: 'p', label: 'p', title: 'Empirical p', numeric: true });
+    expect(column.format?.(ROWS[2])).toBe('0.01');
+    expect(column.format?.(ROWS[3])).toBe('0.50');
+  });
+});
+
+describe('sortArrow', () => {
+  it('points up for ascending, down for descending, and is empty for an unsorted column', () => {
+    expect(sortArrow('ascending')).toBe('▲');
+    expect(sortArrow('descending')).toBe('▼');
+    expect(sortArrow('none')).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * End-to-end: the built app in headless system Chromium
  * =====================================================
- * Serves dist/ with `vite preview` (building it first when missing), opens the app and checks
+ * Opens the built app through test/e2e/harness.ts (vite preview, system Chromium) and checks
  * what a user sees: the demo disease drawn with no click, the gene counts, the compute
  * backend, the module panel (LCC significance with the networkx LCC size and the core's z and
  * p, DIAMOnD's first genes as in the core fixture, JSON export with provenance, a cancelled
@@ -10,13 +10,11 @@
  * the app's origin (pages and workers, including tfjs's wasm binaries). Writes
  * test-results/demo-first-view.png and test-results/module-panel.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, hasChromium } from '../../scripts/chromium.mjs';
+import { hasChromium } from '../../scripts/chromium.mjs';
 import type { ModuleResult } from '@/app/analysis-types';
 import { loadedNetwork } from '@/app/disease-view';
 import { formatEmpiricalP, formatZ } from '@/app/format-stats';
@@ -27,53 +25,35 @@ import { importGeneSets, importNetwork, parseGeneTable } from '@/io';
 import expected from '../fixtures/app/disease-view-counts.json';
 // DIAMOnD's order from its formula (exact p-values): scripts/fixtures/gen_core_fixtures.py.
 import diamondRa from '../fixtures/core/diamond-ra.json';
+import { foreignRequests, openApp, READY, RESULTS, ROOT, type AppHarness } from './harness';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const RESULTS = join(ROOT, 'test-results');
 const RA = expected.diseases['arthritis, rheumatoid'];
-const READY = '[data-testid="network-canvas"][data-state="ready"]';
 
-let server: PreviewServer;
-let context: BrowserContext;
+let app: AppHarness;
 let page: Page;
-let origin: string;
-let userDataDir: string;
-const requests: string[] = [];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    await build({ root: ROOT, logLevel: 'warn' });
-  }
-  server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    preview: { host: '127.0.0.1', port: 4319, strictPort: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a local URL');
-  origin = new URL(url).origin;
+  app = await openApp({ port: 4319, profilePrefix: 'twinscreen-e2e-' });
+  page = app.page;
+});
 
-  userDataDir = mkdtempSync(join(tmpdir(), 'twinscreen-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-  });
-  // Both listeners: the context sees every page; the page also reports its workers' fetches.
-  context.on('request', (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('worker', (worker) => requests.push(worker.url()));
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(url);
+afterAll(async () => {
+  await app?.close();
 });
 
 /** Picks a module method (the radio itself is hidden behind its segmented-control label). */
 async function chooseMethod(method: 'lcc' | 'diamond' | 'rwr') {
   await page.locator('label', { has: page.getByTestId(`method-${method}`) }).click();
   expect(await page.getByTestId(`method-${method}`).isChecked()).toBe(true);
+}
+
+/** Chooses a text file in the import panel, as a user picking it from disk. */
+async function chooseFile(name: string, text: string) {
+  await page.getByTestId('file-input').setInputFiles({
+    name,
+    mimeType: name.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/plain',
+    buffer: Buffer.from(text),
+  });
 }
 
 /**
@@ -100,12 +80,6 @@ async function lccSignificanceInNode(randomSets: number, seed: number): Promise<
     { view: { layout: { iterations: 1 } } },
   );
 }
-
-afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-});
 
 describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
   it('opens on rheumatoid arthritis, drawn, with no click', async () => {
@@ -309,11 +283,10 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
     const canvas = page.getByTestId('network-canvas');
     const nodeCountBefore = await canvas.getAttribute('data-node-count');
     await page.getByTestId('import-kind').selectOption('network');
-    await page.getByTestId('file-input').setInputFiles({
-      name: 'bad-weights.tsv',
-      mimeType: 'text/tab-separated-values',
-      buffer: Buffer.from('gene_a\tgene_b\tweight\nTP53\tMDM2\t0.9\nIL6\tSTAT3\tstrong\n'),
-    });
+    await chooseFile(
+      'bad-weights.tsv',
+      'gene_a\tgene_b\tweight\nTP53\tMDM2\t0.9\nIL6\tSTAT3\tstrong\n',
+    );
     const error = page.getByTestId('import-error');
     await error.waitFor({ timeout: 30_000 });
     const text = await error.innerText();
@@ -331,11 +304,7 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
   });
 
   it('adds an imported gene list to the disease picker and draws it', async () => {
-    await page.getByTestId('file-input').setInputFiles({
-      name: 'my-il6-genes.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('IL6\nIL6R\nIL6ST\nJAK1\nJAK2\nSTAT3\nSOCS3\n'),
-    });
+    await chooseFile('my-il6-genes.txt', 'IL6\nIL6R\nIL6ST\nJAK1\nJAK2\nSTAT3\nSOCS3\n');
     const entry = page.locator('[data-testid="import-entry"][data-status="ok"]');
     await entry.waitFor({ timeout: 30_000 });
     expect(await entry.getByTestId('import-report').innerText()).toMatch(/Genes mapped\s+7/);
@@ -354,13 +323,10 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
   it('lets an imported network become the active interactome', async () => {
     // A path IL6 – IL6R – IL6ST – JAK1 – STAT3 – SOCS3: six of the seven genes just imported
     // (JAK2 is missing), all in one connected component, no other neighbours.
-    await page.getByTestId('file-input').setInputFiles({
-      name: 'il6-path.tsv',
-      mimeType: 'text/tab-separated-values',
-      buffer: Buffer.from(
-        'gene_a\tgene_b\nIL6\tIL6R\nIL6R\tIL6ST\nIL6ST\tJAK1\nJAK1\tSTAT3\nSTAT3\tSOCS3\n',
-      ),
-    });
+    await chooseFile(
+      'il6-path.tsv',
+      'gene_a\tgene_b\nIL6\tIL6R\nIL6R\tIL6ST\nIL6ST\tJAK1\nJAK1\tSTAT3\nSTAT3\tSOCS3\n',
+    );
     const select = page.getByTestId('network-select');
     await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBe(2);
     // Importing a network does not switch to it on its own …
@@ -383,17 +349,15 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
       .toMatch(/WASM|Unavailable/);
     expect(await page.getByTestId('backend-badge').innerText()).toContain('WASM');
     // tfjs fetched its wasm binary, and from this origin (checked for every request below).
-    expect(requests.some((url) => /\/assets\/tfjs-backend-wasm[-\w]*\.wasm$/.test(url))).toBe(true);
+    expect(app.requests.some((url) => /\/assets\/tfjs-backend-wasm[-\w]*\.wasm$/.test(url))).toBe(
+      true,
+    );
   });
 
   it('never requested anything outside its own origin', () => {
     // The recorder sees the worker's fetches: the demo data is fetched inside the worker.
-    expect(requests).toContain(`${origin}/data/interactome_menche2015.tsv.gz`);
-    const foreign = requests.filter((url) => {
-      if (url.startsWith('data:')) return false;
-      return new URL(url.startsWith('blob:') ? url.slice(5) : url).origin !== origin;
-    });
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.requests).toContain(`${app.origin}/data/interactome_menche2015.tsv.gz`);
+    expect(foreignRequests(app)).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

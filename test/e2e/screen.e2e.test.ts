@@ -1,7 +1,7 @@
 /**
  * End-to-end: the "Screen drugs" panel in headless system Chromium
  * ================================================================
- * Serves dist/ with `vite preview` (building it first when missing), opens the app on the
+ * Opens the built app through test/e2e/harness.ts (vite preview, system Chromium) on the
  * demo (rheumatoid arthritis on the Menche interactome), runs the drug screen in the analysis
  * worker with R = 100, seed 1, proximity + RWR, and checks what a user sees against values
  * computed independently with networkx (test/fixtures/screen/ra-drugcentral.json, made by
@@ -12,61 +12,26 @@
  * the app's origin. Writes test-results/screen-panel.png (and screen-setup.png,
  * screen-validation.png).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, hasChromium } from '../../scripts/chromium.mjs';
+import { hasChromium } from '../../scripts/chromium.mjs';
 import fixture from '../fixtures/screen/ra-drugcentral.json';
+import { foreignRequests, openApp, READY, RESULTS, type AppHarness } from './harness';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const RESULTS = join(ROOT, 'test-results');
-const READY = '[data-testid="network-canvas"][data-state="ready"]';
 const TOFACITINIB = fixture.exact.find((drug) => drug.name === 'tofacitinib');
 
-let server: PreviewServer;
-let context: BrowserContext;
+let app: AppHarness;
 let page: Page;
-let origin: string;
-let userDataDir: string;
-const requests: string[] = [];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-    await build({ root: ROOT, logLevel: 'warn' });
-  }
-  server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    preview: { host: '127.0.0.1', port: 4329, strictPort: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a local URL');
-  origin = new URL(url).origin;
-
-  userDataDir = mkdtempSync(join(tmpdir(), 'twinscreen-screen-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  context.on('request', (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('worker', (worker) => requests.push(worker.url()));
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(url);
+  app = await openApp({ port: 4329, profilePrefix: 'twinscreen-screen-e2e-' });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 /** Sets a number field the way a user does (select all, type). */
@@ -234,12 +199,8 @@ describe.skipIf(!hasChromium())('Screen drugs panel in Chromium', () => {
   });
 
   it('never requested anything outside its own origin', () => {
-    expect(requests).toContain(`${origin}/data/drug_indications_drugcentral.tsv.gz`);
-    const foreign = requests.filter((url) => {
-      if (url.startsWith('data:')) return false;
-      return new URL(url.startsWith('blob:') ? url.slice(5) : url).origin !== origin;
-    });
-    expect(foreign).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.requests).toContain(`${app.origin}/data/drug_indications_drugcentral.tsv.gz`);
+    expect(foreignRequests(app)).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromEdges } from '@/core/graph/csr';
 import { buildNetworkView } from '@/render/network-view';
-import { pathCanvasOverlay, pathLayers, PATH_COLORS } from '@/render/screen-path-layers';
+import {
+  pathCanvasOverlay,
+  pathLayers,
+  PATH_COLORS,
+  PATH_NODE_ROLES,
+} from '@/render/screen-path-layers';
 import { buildPathOverlay, PATH_NODE } from '@/render/screen-paths';
 
 // A drawn view of three genes in a row: network nodes 5, 6, 7 at x = 0, 10, 20 (y = 0).
@@ -106,7 +111,7 @@ describe('buildPathOverlay', () => {
 });
 
 describe('path layers', () => {
-  it('draws edges, nodes coloured by kind and labels, above the network and not pickable', () => {
+  it('draws edges, nodes coloured by kind (pickable) and labels, above the network', () => {
     const overlay = buildPathOverlay(BASE, [[9, 8, 7]], label, { step: 5 });
     const layers = pathLayers(overlay);
     expect(layers.map((layer) => layer.id)).toEqual([
@@ -122,7 +127,9 @@ describe('path layers', () => {
     expect(Array.from(nodes.attributes.getFillColor.value.slice(8, 12))).toEqual([
       ...PATH_COLORS.fill[PATH_NODE.target],
     ]);
-    expect(layers[1].props.pickable).toBe(false);
+    expect(layers[1].props.pickable).toBe(true);
+    expect(layers[0].props.pickable).toBe(false);
+    expect(layers[2].props.pickable).toBe(false);
     // The same overlay gives the same data objects (no re-upload on a selection change).
     expect(pathLayers(overlay)[1].props.data).toBe(layers[1].props.data);
   });
@@ -135,5 +142,22 @@ describe('path layers', () => {
     expect(overlay?.addedCount).toBe(1);
     // Path nodes (20, 0) and (25, 0), drawing 25 wide: margin max(0.25·5, 0.1·25) = 2.5.
     expect(Array.from(overlay?.bounds ?? [])).toEqual([17.5, -2.5, 27.5, 2.5]);
+  });
+
+  it('names a picked path node and the view node it stands for', () => {
+    // Path 8 → 7: N7 is the view's node 2 (a module gene), N8 was added (the target).
+    const overlay = pathCanvasOverlay(buildPathOverlay(BASE, [[8, 7]], label, { step: 5 }));
+    if (!overlay) throw new Error('no overlay');
+    expect(overlay.pickLayerId).toBe(overlay.layers[1].id);
+    expect(overlay.pickNode(0)).toEqual({
+      viewIndex: 2,
+      label: 'N7',
+      role: PATH_NODE_ROLES[PATH_NODE.module],
+    });
+    expect(overlay.pickNode(1)).toEqual({
+      viewIndex: -1,
+      label: 'N8',
+      role: PATH_NODE_ROLES[PATH_NODE.target],
+    });
   });
 });
