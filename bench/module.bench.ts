@@ -9,54 +9,28 @@
  *    diseases; the ratio compares the same subset.
  * 2. DIAMOnD, 200 iterations for rheumatoid arthritis. Baseline: the formula applied to every
  *    candidate with k_s recounted from scratch each iteration.
- * 3. Exact betweenness (Brandes) of all 13,329 LCC nodes, single thread; baseline: a plain BFS
- *    from every source (no path counting), the floor for any Brandes pass. Then the same
- *    betweenness split across 2 Node worker threads through `betweennessFromSources` (this file
- *    doubles as the worker script).
+ * 3. Exact betweenness (Brandes) of all 13,329 LCC nodes, single thread (core
+ *    `betweennessCentrality`); baseline: a plain BFS from every source (no path counting), the
+ *    floor for any Brandes pass. Then the engine's `betweennessOnPool` (src/engine/betweenness.ts,
+ *    what `twinscreen centrality` runs) on 1 thread (its source ranges on the calling thread)
+ *    and on 2 worker threads, with the 1-thread / 2-thread ratio.
  */
 import { loadavg } from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import {
-  betweennessCentrality,
-  betweennessFromSources,
-  rescaleBetweenness,
-} from '../src/core/centrality/betweenness-centrality';
+import { betweennessCentrality } from '../src/core/centrality/betweenness-centrality';
 import { inducedSubgraph, type CsrGraph } from '../src/core/graph/csr';
 import {
   connectedComponents,
   largestConnectedComponent,
 } from '../src/core/graph/connected-components';
-import { breadthFirstOrder, mapToOriginalOrder } from '../src/core/graph/reorder';
+import { breadthFirstOrder } from '../src/core/graph/reorder';
 import { resolveNodeSet } from '../src/core/graph/resolve-node-set';
 import { diamond } from '../src/core/module/diamond';
 import { lccSignificance } from '../src/core/module/lcc-significance';
 import { degreeBins } from '../src/core/random/degree-bins';
 import { createNodeSetSampler } from '../src/core/random/random-node-sets';
 import { hypergeometricUpperTail } from '../src/core/stats/hypergeometric';
+import { BETWEENNESS_POOL_DEFAULTS, betweennessOnPool } from '../src/engine/betweenness';
 import { loadMencheDiseaseGenes, loadMencheInteractome } from '../test/helpers/load-public-data';
-
-interface WorkerJob {
-  offsets: Uint32Array;
-  targets: Uint32Array;
-  weights: Float32Array;
-  nodeCount: number;
-  start: number;
-  end: number;
-}
-
-if (!isMainThread && parentPort && (workerData as { job?: WorkerJob })?.job) {
-  const job = (workerData as { job: WorkerJob }).job;
-  const graph: CsrGraph = {
-    nodeCount: job.nodeCount,
-    offsets: job.offsets,
-    targets: job.targets,
-    weights: job.weights,
-  };
-  const out = new Float64Array(graph.nodeCount);
-  const started = performance.now();
-  betweennessFromSources(graph, job.start, job.end, out);
-  parentPort.postMessage({ raw: out, ms: performance.now() - started }, [out.buffer]);
-}
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 /** CPU time of this process since the last call (ms), to read timings on a busy machine. */
@@ -76,60 +50,6 @@ const time = <T>(label: string, f: () => T): [T, number] => {
   cpuNotes.push(`${label}: wall ${seconds(wall)}, CPU ${seconds(cpuSince())}`);
   return [value, wall];
 };
-
-/** Betweenness across `threads` workers; sources split so each gets as many non-leaf sources. */
-async function threadedBetweenness(
-  graph: CsrGraph,
-  threads: number,
-): Promise<{ values: Float64Array; perWorkerMs: number[] }> {
-  const reordered = breadthFirstOrder(graph);
-  const g = reordered.graph;
-  const n = g.nodeCount;
-  const isLeaf = (v: number): boolean => {
-    if (g.offsets[v + 1] - g.offsets[v] !== 1) return false;
-    const u = g.targets[g.offsets[v]];
-    return g.offsets[u + 1] - g.offsets[u] >= 2;
-  };
-  let work = 0;
-  for (let v = 0; v < n; v++) if (!isLeaf(v)) work++;
-  const bounds = [0];
-  let seen = 0;
-  for (let v = 0; v < n && bounds.length < threads; v++) {
-    if (!isLeaf(v)) seen++;
-    if (seen >= (work * bounds.length) / threads) bounds.push(v + 1);
-  }
-  bounds.push(n);
-  const here = JSON.stringify(import.meta.url);
-  const workerBootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${here}, ${here}))`;
-  const results = await Promise.all(
-    bounds.slice(0, -1).map(
-      (start, i) =>
-        new Promise<{ raw: Float64Array; ms: number }>((resolve, reject) => {
-          const job: WorkerJob = {
-            offsets: g.offsets,
-            targets: g.targets,
-            weights: g.weights,
-            nodeCount: n,
-            start,
-            end: bounds[i + 1],
-          };
-          // tsx hooks only the main thread, so the worker loads this file through tsx's API.
-          const worker = new Worker(workerBootstrap, { eval: true, workerData: { job } });
-          worker.once('message', (message) => {
-            resolve(message as { raw: Float64Array; ms: number });
-            void worker.terminate();
-          });
-          worker.once('error', reject);
-        }),
-    ),
-  );
-  const raw = new Float64Array(n);
-  for (const { raw: part } of results) for (let v = 0; v < n; v++) raw[v] += part[v];
-  return {
-    values: rescaleBetweenness(mapToOriginalOrder(raw, reordered.order), true),
-    perWorkerMs: results.map((r) => r.ms),
-  };
-}
 
 /** LCC size of G[nodes] the plain way: induced subgraph, then component labels. */
 function naiveLccSize(graph: CsrGraph, nodes: Uint32Array, count: number): number {
@@ -263,18 +183,33 @@ export async function run(): Promise<void> {
       `${seconds(bfsRelabelledMs)} on the BFS-relabelled graph → Brandes costs ` +
       `${(singleMs / bfsMs).toFixed(2)}× / ${(singleMs / bfsRelabelledMs).toFixed(2)}× one all-sources BFS`,
   );
-  const started = performance.now();
-  const threaded = await threadedBetweenness(graph, 2);
-  const threadedMs = performance.now() - started;
-  let worst = 0;
-  for (let v = 0; v < graph.nodeCount; v++) {
-    if (single[v] > 0)
-      worst = Math.max(worst, Math.abs(threaded.values[v] - single[v]) / single[v]);
-  }
+  const pooled = async (threads: number) => {
+    cpuSince();
+    const t0 = performance.now();
+    const result = await betweennessOnPool(graph, {}, { threads });
+    const wall = performance.now() - t0;
+    cpuNotes.push(
+      `betweennessOnPool, ${threads} thread(s): wall ${seconds(wall)}, CPU ${seconds(cpuSince())} (process, workers included)`,
+    );
+    return { ...result, ms: wall };
+  };
+  const one = await pooled(1);
+  const two = await pooled(2);
+  const worstDifference = (values: Float64Array) => {
+    let worst = 0;
+    for (let v = 0; v < graph.nodeCount; v++) {
+      if (single[v] > 0) worst = Math.max(worst, Math.abs(values[v] - single[v]) / single[v]);
+    }
+    return worst;
+  };
+  const identical = one.values.every((x, v) => x === two.values[v]);
   console.log(
-    `Exact betweenness, 2 worker threads: ${seconds(threadedMs)} wall ` +
-      `(workers ${threaded.perWorkerMs.map(seconds).join(', ')}) → ` +
-      `${(singleMs / threadedMs).toFixed(2)}× single thread; max relative difference ${worst.toExponential(1)}`,
+    `Exact betweenness, betweennessOnPool (src/engine/betweenness.ts, ${BETWEENNESS_POOL_DEFAULTS.ranges} source ranges): ` +
+      `1 thread ${seconds(one.ms)} (${one.threadsReason}), ` +
+      `2 threads ${seconds(two.ms)} (${two.threadsReason}) → 1-thread / 2-thread = ` +
+      `${(one.ms / two.ms).toFixed(2)}×, core single thread / 2 threads = ${(singleMs / two.ms).toFixed(2)}×; ` +
+      `1 and 2 threads bit-identical: ${identical}; max relative difference from the core ` +
+      `${worstDifference(two.values).toExponential(1)}`,
   );
   console.log(
     `Load average at the end: ${loadavg()

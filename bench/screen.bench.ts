@@ -17,9 +17,16 @@
  * per random target, minimum over the random module set. Timed for a few drugs and draws and
  * extrapolated to all target sets × 1000 draws. It is written in the same JS, so the ratio is
  * algorithmic; networkx itself is slower again. The machine is shared: figures are the best
- * of 3 repeats.
+ * of 3 repeats, and the load average is printed.
+ *
+ * Then the whole `runScreen` (screen-runner.ts: preparation + proximity + rwr + ranking,
+ * combinations, validation) timed the same way (screen-measure.ts) in Node and in headless
+ * Chromium (screen-browser.ts → screen-browser-page.ts, the CPU engine on Web Workers, plus
+ * one run forced onto the WebGPU software adapter), on the same input, summarised in one table
+ * with the naive baseline. `--node-only` skips Chromium; without Chromium the Node figures are
+ * printed and the run fails with a clear message.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { multiSourceBfs } from '@/core/engine/multi-source-bfs';
 import { bfsDistances } from '@/core/graph/shortest-paths';
 import { prepareScreen, runRwrPart, type ScreenContext } from '@/core/screen/drug-screen';
@@ -43,8 +50,18 @@ import {
   loadSarDegs,
   loadSignedNetwork,
 } from '../test/core/screen/screen-data';
+import type { BrowserScreenReport } from './screen-browser-page';
+import { measureScreenInChromium } from './screen-browser';
+import {
+  formatTiming,
+  maxDifference,
+  SCREEN_DRAWS,
+  TIMING_HEADER,
+  timeScreen,
+  type ScreenTiming,
+} from './screen-measure';
 
-const DRAWS = 1000;
+const DRAWS = SCREEN_DRAWS;
 const BATCH = 64;
 
 interface Split {
@@ -137,12 +154,16 @@ function bestOf<T extends Split | number>(runs: number, run: () => T): T {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
+
 export async function run(): Promise<void> {
+  console.log(`Load average at start: ${load()} (${availableParallelism()} cores)`);
   const inputs = loadMencheScreenInputs();
-  const context = prepareScreen(
-    { ...inputs, drugs: { name: 'DrugCentral', drugs: loadDrugCentralDrugs() } },
-    { methods: ['proximity'], iterations: DRAWS },
-  );
+  const screenInput = { ...inputs, drugs: { name: 'DrugCentral', drugs: loadDrugCentralDrugs() } };
+  const context = prepareScreen(screenInput, { methods: ['proximity'], iterations: DRAWS });
   const setCount = context.library.targetSets.offsets.length - 1;
   console.log(
     `Menche LCC ${context.network.lccNodeCount} nodes, RA module ${context.module.nodes.length} genes; ` +
@@ -182,6 +203,28 @@ export async function run(): Promise<void> {
       `engine runner, CPU engine ${threads} thread(s) (bit-parallel BFS; sampling and gather on the caller): ${seconds(bestMs)} s`,
     );
   }
+
+  // The whole runScreen in Node, timed as in the page (screen-measure.ts).
+  const poolThreads = Math.max(2, Math.min(8, availableParallelism()));
+  const nodeTimings: ScreenTiming[] = [];
+  for (const [threads, methods, repeats, warmups] of [
+    [poolThreads, ['proximity'], 3, 1],
+    [poolThreads, ['proximity', 'rwr'], 3, 0],
+    [1, ['proximity'], 2, 1],
+  ] as const) {
+    const label = `CPU engine, ${threads} thread${threads === 1 ? '' : 's'}`;
+    const timing = await timeScreen(
+      label,
+      screenInput,
+      [...methods],
+      cpuInfo(threads),
+      repeats,
+      warmups,
+    );
+    nodeTimings.push(timing);
+    console.log(`runScreen in Node, ${label}, ${methods.join('+')}: ${seconds(timing.ms)} s`);
+  }
+  terminateSharedPools();
 
   // The other methods, for scale: one float64 RWR + 1000 gathers; the cure on the CPU engine.
   const signed = loadSignedNetwork();
@@ -224,4 +267,58 @@ export async function run(): Promise<void> {
   console.log(
     `ratio naive / core CPU path: ${(naiveTotal / fastTotal).toFixed(0)}×; goal ≤ 2 s: ${fastTotal <= 2000 ? 'met' : 'NOT met'} (${seconds(fastTotal)} s)`,
   );
+
+  let browser: BrowserScreenReport | null = null;
+  let browserError: string | null = null;
+  if (process.argv.includes('--node-only')) {
+    console.log('Chromium: skipped (--node-only)');
+  } else {
+    console.log(`Load average before Chromium: ${load()}`);
+    try {
+      browser = await measureScreenInChromium(screenInput, (line) => console.log(line));
+    } catch (error) {
+      browserError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  console.log('');
+  console.log(
+    `runScreen, ${drugCount} DrugCentral drugs (${setCount} target sets) × ${DRAWS} draws, RA module ` +
+      `(best of the repeats; stages from onStage; × naive = naive baseline ${seconds(naiveTotal)} s / time):`,
+  );
+  const table = [...TIMING_HEADER];
+  table.push(
+    `| Node | core CPU path, 1 thread (no runScreen) | proximity null only | ${seconds(fastTotal)} | sample ${seconds(fast.sample)} + BFS ${seconds(fast.bfs)} + gather ${seconds(fast.gather)} | ${(naiveTotal / fastTotal).toFixed(0)}× | ${fastTotal <= 2000 ? 'met' : 'NOT met'} |`,
+  );
+  for (const t of nodeTimings) table.push(formatTiming('Node', t, naiveTotal));
+  for (const t of browser?.timings ?? []) table.push(formatTiming('Chromium', t, naiveTotal));
+  table.push(
+    `| Node | naive per drug (extrapolated) | proximity null only | ${seconds(naiveTotal)} | | 1× | ${naiveTotal <= 2000 ? 'met' : 'NOT met'} |`,
+  );
+  for (const line of table) console.log(line);
+  if (browser) {
+    for (const line of browser.lines) console.log(`Chromium: ${line}`);
+    const reference = nodeTimings.find((t) => t.methods.length === 2) ?? nodeTimings[0];
+    for (const t of browser.timings) {
+      const rwr = t.methods.includes('rwr')
+        ? `, max |Δ rwr score| ${maxDifference(t.rwr, reference.rwr)}`
+        : '';
+      console.log(
+        `Chromium ${t.label}, ${t.methods.join('+')}: max |Δz| against Node ${maxDifference(t.z, reference.z)}${rwr}; ` +
+          `repeats ${t.samples.map(seconds).join(', ')} s; engine: ${t.engine}`,
+      );
+    }
+    for (const error of browser.errors) console.error(`Chromium error: ${error}`);
+    if (browser.errors.length > 0) process.exitCode = 1;
+  }
+  for (const t of nodeTimings) {
+    console.log(
+      `Node ${t.label}, ${t.methods.join('+')}: repeats ${t.samples.map(seconds).join(', ')} s; engine: ${t.engine}`,
+    );
+  }
+  console.log(`Load average at the end: ${load()}`);
+  if (browserError) {
+    console.error(`Chromium figures missing: ${browserError}`);
+    process.exitCode = 1;
+  }
 }

@@ -5,6 +5,7 @@
  * the same defaults in every `--help`. Defaults follow ALGORITHMS.md: R = 1000 random sets,
  * degree bins of at least 100 nodes, seed 1.
  */
+import { availableParallelism } from 'node:os';
 import type { NullModel } from '@/core/random/random-node-sets';
 import type { FlagSpec } from './parse-flags';
 
@@ -81,6 +82,21 @@ export const OUT_FLAG: FlagSpec = {
   placeholder: 'FILE',
   help: 'write the result to FILE instead of stdout: .json for the full result, .tsv for its table',
 };
+
+/** Worker threads for the parallel parts of `centrality` and `module` (default: the cores). */
+export const THREADS_FLAG: FlagSpec = {
+  name: 'threads',
+  kind: 'integer',
+  placeholder: 'T',
+  min: 1,
+  max: 64,
+  help: "worker threads for the whole-network betweenness (centrality) and the random walks' null (module --method rwr); default: the machine's cores, at most 8",
+};
+
+/** --threads, or the machine's cores (at most 8). */
+export function threadsOf(given: number | undefined): number {
+  return given ?? Math.max(1, Math.min(8, availableParallelism()));
+}
 
 /** `--null` value → the core's null model. */
 export function nullModelOf(choice: string): NullModel {

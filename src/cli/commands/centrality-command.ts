@@ -17,7 +17,6 @@
  * the sources split into fixed ranges, the same values for any thread count, equal to the
  * single-thread core to ~1e−15 relative); a module subgraph is small and stays on this thread.
  */
-import { availableParallelism } from 'node:os';
 import { betweennessCentrality } from '@/core/centrality/betweenness-centrality';
 import { closenessCentrality } from '@/core/centrality/closeness-centrality';
 import { degreeCentrality } from '@/core/centrality/degree-centrality';
@@ -26,9 +25,16 @@ import { pageRank, PAGERANK_DEFAULTS } from '@/core/centrality/pagerank';
 import { degrees, inducedSubgraph, type CsrGraph } from '@/core/graph/csr';
 import { largestComponentOfSet } from '@/core/module/lcc-significance';
 import { betweennessOnPool } from '@/engine/betweenness';
-import type { FlagSpec } from '../parse-flags';
 import { UsageError } from '../cli-error';
-import { DISEASE_FLAG, GENE_TABLE_FLAG, GENES_FLAG, NETWORK_FLAG, OUT_FLAG } from '../common-flags';
+import {
+  DISEASE_FLAG,
+  GENE_TABLE_FLAG,
+  GENES_FLAG,
+  NETWORK_FLAG,
+  OUT_FLAG,
+  THREADS_FLAG,
+  threadsOf,
+} from '../common-flags';
 import { compareNames, requiredString, type Command } from '../command';
 import {
   loadGeneIndex,
@@ -50,21 +56,6 @@ export interface GeneCentrality {
   closeness: number;
   eigenvector: number;
   pagerank: number;
-}
-
-/** Worker threads for the parallel parts of `centrality` and `module` (default: the cores). */
-export const THREADS_FLAG: FlagSpec = {
-  name: 'threads',
-  kind: 'integer',
-  placeholder: 'T',
-  min: 1,
-  max: 64,
-  help: "worker threads for the whole-network betweenness (centrality) and the random walks' null (module --method rwr); default: the machine's cores, at most 8",
-};
-
-/** --threads, or the machine's cores (at most 8). */
-export function threadsOf(given: number | undefined): number {
-  return given ?? Math.max(1, Math.min(8, availableParallelism()));
 }
 
 export const centralityCommand: Command = {

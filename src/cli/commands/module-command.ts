@@ -42,6 +42,8 @@ import {
   OUT_FLAG,
   RANDOM_FLAG,
   SEED_FLAG,
+  THREADS_FLAG,
+  threadsOf,
 } from '../common-flags';
 import { compareNames, numberFlag, requiredString, sortedNames, type Command } from '../command';
 import {
@@ -56,7 +58,6 @@ import {
   type SeedReport,
 } from '../load-inputs';
 import type { Cell, CommandResult, Table } from '../write-output';
-import { THREADS_FLAG, threadsOf } from './centrality-command';
 
 type ModuleMethod = 'lcc' | 'diamond' | 'rwr';
 
