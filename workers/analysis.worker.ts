@@ -7,11 +7,14 @@
  * and runs the module panel's analyses (src/app/module-analysis.ts).
  * Long jobs take a job id: progress goes to a Comlink-proxied callback and `cancel(jobId)`
  * aborts the job's AbortController, whose signal the module loops check between steps.
+ * Every compute engine runs on the BackendInfo the Session sends (the header's choice;
+ * src/app/engine-backend.ts) and reports a lost GPU device to the listener `watchBackend` set.
  * Failed imports come back as data ({fileName, line, message}), never as a half-changed
  * workspace.
  */
 import * as Comlink from 'comlink';
 import type {
+  BackendChangeCallback,
   BackendPreference,
   DiseaseViewResult,
   ImportKindChoice,
@@ -23,6 +26,7 @@ import type {
 } from '@/app/analysis-types';
 import { DEMO_FILES, DEMO_NETWORK_NAME } from '@/app/demo-data';
 import { computeDiseaseView, diseaseViewBuffers } from '@/app/disease-view';
+import { engineBackend } from '@/app/engine-backend';
 import { fetchDataFile } from '@/app/fetch-data';
 import { importFailure } from '@/app/import-failure';
 import { createJobRegistry } from '@/app/job-registry';
@@ -36,17 +40,25 @@ import type {
   ScreenRequest,
   ScreenRun,
 } from '@/app/screen-types';
+import type { EngineOptions } from '@/engine/engine';
 import type { BackendInfo } from '@/gpu/backend';
 import { importAuto, importDrugTargets, importGeneSets, importNetwork, parseGeneTable } from '@/io';
 
 const workspace = new Workspace();
 const jobs = createJobRegistry();
 let demo: Promise<void> | null = null;
+// The user's last choice: runs sent without a backend (not started yet) choose from it.
+let preference: BackendPreference = 'auto';
+let backendListener: BackendChangeCallback | null = null;
+// Given to every engine this worker builds: a lost GPU device is shown in the header.
+const engineOptions: EngineOptions = {
+  onBackendChange: (engine, reason) => void backendListener?.({ engine, reason }),
+};
 // The drug screen (src/app/screen-analysis.ts) and its engine load on first use.
 let screenService: Promise<ScreenService> | null = null;
 const screens = (): Promise<ScreenService> =>
   (screenService ??= import('@/app/screen-analysis').then((module) =>
-    module.createScreenService(workspace),
+    module.createScreenService(workspace, undefined, { engine: engineOptions }),
   ));
 
 function reporter(jobId: string, onProgress: ProgressCallback | undefined) {
@@ -99,13 +111,14 @@ async function loadDemoData(jobId: string, signal: AbortSignal, onProgress?: Pro
 
 const api = {
   /** Chooses the compute backend ('auto' picks the best available) and says why. */
-  async init(preference: BackendPreference): Promise<BackendInfo> {
+  async init(choice: BackendPreference): Promise<BackendInfo> {
+    preference = choice;
     // Loaded on demand: tfjs is large, and the demo data should not wait for it.
     const [{ chooseBackend }, { initTfjsBackend }] = await Promise.all([
       import('@/gpu/backend'),
       import('@/gpu/tfjs-backend'),
     ]);
-    const info = await chooseBackend(preference);
+    const info = await chooseBackend(choice);
     const tfjsBackend = await initTfjsBackend(info);
     if (tfjsBackend === info.tfjsBackend) return info;
     // tfjs could not start the backend asked for and fell back: say so rather than pretend.
@@ -164,6 +177,11 @@ const api = {
     }
   },
 
+  /** Sets the listener told when an engine leaves the GPU (device lost); one at a time. */
+  watchBackend(listener: BackendChangeCallback): void {
+    backendListener = listener;
+  },
+
   /** Aborts a running job (import, demo load or view); unknown ids are ignored. */
   cancel(jobId: string): void {
     jobs.cancel(jobId);
@@ -196,12 +214,14 @@ const api = {
 
   /**
    * Module panel: LCC significance, DIAMOnD or RWR for a gene set on the active network, with
-   * progress; `cancel(jobId)` stops it between random sets. Arrays are transferred.
+   * progress; `cancel(jobId)` stops it between random sets. The RWR null runs on `backend`
+   * (the session's; null: chosen from the last preference). Arrays are transferred.
    */
   async runModule(
     jobId: string,
     geneSetId: string,
     options: ModuleOptions,
+    backend: BackendInfo | null,
     onProgress?: ProgressCallback,
   ): Promise<ModuleResult> {
     const report = reporter(jobId, onProgress);
@@ -213,10 +233,7 @@ const api = {
         workspace.geneSet(geneSetId),
         workspace.geneIndex,
         options,
-        {
-          signal,
-          onProgress: report,
-        },
+        { signal, onProgress: report, backend, preference, engine: engineOptions },
       );
     });
     return Comlink.transfer(result, [
@@ -241,7 +258,8 @@ const api = {
   ): Promise<ScreenRun> {
     return jobs.run(jobId, async (signal) => {
       await demo?.catch(() => undefined);
-      return (await screens()).run(jobId, request, signal, onProgress);
+      const backend = await engineBackend(request.backend, preference);
+      return (await screens()).run(jobId, { ...request, backend }, signal, onProgress);
     });
   },
 

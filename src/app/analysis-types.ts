@@ -75,6 +75,18 @@ export interface JobProgress {
 
 export type ProgressCallback = (progress: JobProgress) => void;
 
+/**
+ * An engine moved to another backend while it ran (engine.ts `onBackendChange`): today only
+ * a lost WebGPU device, after which the engine finishes the run, and every later one, on the CPU.
+ */
+export interface BackendChange {
+  engine: 'webgpu' | 'cpu';
+  /** The engine's words, e.g. "WebGPU device lost (destroyed): continuing on the CPU engine …". */
+  reason: string;
+}
+
+export type BackendChangeCallback = (change: BackendChange) => void;
+
 export type ImportOutcome =
   | { ok: true; report: ImportReport; workspace: WorkspaceSummary }
   | { ok: false; error: ImportFailure };
@@ -212,12 +224,26 @@ export interface ModuleProvenance {
   diamond: { iterations: number; alpha: number; mode: 'paper' | 'reference' } | null;
   rwr: {
     restart: number;
+    /** Tolerance of the float64 walk from the disease genes (the scores shown). */
     tolerance: number;
     weighted: false;
     /** Rows listed and genes of them taken into the module. */
     listed: number;
     moduleGenes: number;
     moduleMaxP: number;
+    /** Where the R + 1 walks of the null ran (src/engine/propagation-significance.ts). */
+    nullEngine: {
+      /** The engine's backend when the walks finished ('cpu' after a device loss mid-run). */
+      backend: 'webgpu' | 'cpu';
+      /** The engine's reason for that backend (adapter, threads, device loss). */
+      reason: string;
+      precision: 'float32';
+      /** L1 change per column below which a walk stops, and the step cap. */
+      tolerance: number;
+      maxIterations: number;
+      /** Random walks that reached maxIterations before the tolerance. */
+      unconvergedDraws: number;
+    };
   } | null;
   network: {
     id: string;

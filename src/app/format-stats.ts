@@ -7,6 +7,7 @@
  * - Very small values (DIAMOnD's hypergeometric p, RWR scores) use a × 10ⁿ form with
  *   superscript exponents instead of "e-5".
  * - NaN and other missing values are an em dash.
+ * - Where the RWR null ran (backend, precision, tolerance) in one phrase.
  */
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -70,4 +71,17 @@ export function formatCentrality(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (value === 0) return '0';
   return value.toFixed(3);
+}
+
+/**
+ * Where the RWR null's walks ran, for the result's meta line, e.g.
+ * "RWR null on WebGPU (float32, tolerance 5 × 10⁻⁸)".
+ */
+export function formatNullEngine(engine: {
+  backend: 'webgpu' | 'cpu';
+  precision: string;
+  tolerance: number;
+}): string {
+  const where = engine.backend === 'webgpu' ? 'WebGPU' : 'CPU';
+  return `RWR null on ${where} (${engine.precision}, tolerance ${formatSignificant(engine.tolerance, 2)})`;
 }

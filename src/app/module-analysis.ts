@@ -16,8 +16,9 @@
  *        from R random seed sets (§3.7). The walk from the set is core's float64 walk (the
  *        scores shown); the R + 1 walks behind p and z run batched on the compute engine
  *        (src/engine/propagation-significance.ts: WebGPU, or the CPU worker pool; same random
- *        sets as the core, float32, see its header for the tolerance). The RWR_LISTED
- *        best-scoring other genes are listed;
+ *        sets as the core, float32, see its header for the tolerance) on the backend the
+ *        header chose; the provenance records where they ran (the CPU after a device lost
+ *        mid-run) and the float32 tolerance. The RWR_LISTED best-scoring other genes are listed;
  *        the first RWR_MODULE_GENES of them with empirical p ≤ RWR_MODULE_MAX_P join the
  *        module (largest connected component of disease genes + those genes).
  *   5. Centralities of every module gene on the module subgraph (§3.8): degree, betweenness,
@@ -49,13 +50,14 @@ import {
 } from '@/core/propagation/random-walk-with-restart';
 import { degreeBins, type DegreeBins } from '@/core/random/degree-bins';
 import type { CsrGraph } from '@/core/graph/csr';
-import type { Engine } from '@/engine/engine';
-import type { BackendInfo } from '@/gpu/backend';
+import type { Engine, EngineOptions } from '@/engine/engine';
+import type { BackendInfo, BackendPreference } from '@/gpu/backend';
 import type { GeneIndex } from '@/io';
 import type {
   DiamondRow,
   ModuleGeneRow,
   ModuleOptions,
+  ModuleProvenance,
   ModuleResult,
   Origin,
   RwrRow,
@@ -66,6 +68,7 @@ import {
   type DiseaseViewOptions,
   type LoadedNetwork,
 } from './disease-view';
+import { engineBackend } from './engine-backend';
 import { METHOD_REFERENCES, NULL_MODEL_DETAILS, validateModuleOptions } from './module-options';
 import { createStepper, type StepperOptions } from './stepped-loop';
 import { lccSignificanceStepped } from './stepped-significance';
@@ -113,20 +116,23 @@ export interface ModuleRunControl {
   stepper?: Partial<StepperOptions>;
   /** View settings (tests skip most of the layout). */
   view?: Partial<Omit<DiseaseViewOptions, 'module'>>;
-  /** Where the RWR null's walks run; default chooseBackend('auto') in this worker. */
+  /** Where the RWR null's walks run: the session's backend (the header's choice). */
   backend?: BackendInfo | null;
-  /** Builds the compute engine for a graph (tests inject one); default createEngine(backend, graph). */
-  createEngine?: (graph: CsrGraph) => Promise<Engine>;
+  /** Without a backend: chooseBackend(preference) in this worker (default 'auto'). */
+  preference?: BackendPreference;
+  /** Engine options (the worker's onBackendChange, which tells the UI about a lost device). */
+  engine?: EngineOptions;
+  /** Builds the compute engine (tests inject one); default src/engine/engine.ts createEngine. */
+  createEngine?: (info: BackendInfo, graph: CsrGraph, options: EngineOptions) => Promise<Engine>;
 }
 
 /** The compute engine for the RWR null, loaded on first use (LCC and DIAMOnD never need it). */
 async function rwrEngine(graph: CsrGraph, control: ModuleRunControl): Promise<Engine> {
-  if (control.createEngine) return control.createEngine(graph);
-  const [{ chooseBackend }, { createEngine }] = await Promise.all([
-    import('@/gpu/backend'),
-    import('@/engine/engine'),
+  const [info, create] = await Promise.all([
+    engineBackend(control.backend, control.preference),
+    control.createEngine ?? import('@/engine/engine').then((engine) => engine.createEngine),
   ]);
-  return createEngine(control.backend ?? (await chooseBackend('auto')), graph);
+  return create(info, graph, control.engine ?? {});
 }
 
 export async function runModuleAnalysis(
@@ -189,6 +195,7 @@ export async function runModuleAnalysis(
   let diamondResult: ModuleResult['diamond'] = null;
   let rwrResult: ModuleResult['rwr'] = null;
   let rwrListed: number[] = [];
+  let nullEngine: NonNullable<ModuleProvenance['rwr']>['nullEngine'] | null = null;
   if (method === 'diamond') {
     await checkpoint(`DIAMOnD: adding ${options.diamondIterations} genes`);
     const run = diamond(graph, seeds, {
@@ -221,10 +228,11 @@ export async function runModuleAnalysis(
     onProgress?.(label, 0, randomSets);
     // The walk is unweighted: the engine gets the graph with every weight 1.
     const unweighted = { ...graph, weights: new Float32Array(graph.targets.length).fill(1) };
-    const [{ propagationSignificanceOnEngine }, engine] = await Promise.all([
-      import('@/engine/propagation-significance'),
-      rwrEngine(unweighted, control),
-    ]);
+    const [{ propagationSignificanceOnEngine, ENGINE_SIGNIFICANCE_DEFAULTS }, engine] =
+      await Promise.all([
+        import('@/engine/propagation-significance'),
+        rwrEngine(unweighted, control),
+      ]);
     const significance = await propagationSignificanceOnEngine(
       engine,
       unweighted,
@@ -232,6 +240,15 @@ export async function runModuleAnalysis(
       { restart: options.restart, iterations: randomSets, seed, nullModel, bins },
       { signal, onProgress: (done, total) => onProgress?.(label, done, total) },
     ).finally(() => engine.dispose());
+    // Read after the run: a device lost mid-run leaves the engine (and the answer) on the CPU.
+    nullEngine = {
+      backend: significance.backend,
+      reason: engine.backendReason,
+      precision: 'float32',
+      tolerance: ENGINE_SIGNIFICANCE_DEFAULTS.tolerance,
+      maxIterations: ENGINE_SIGNIFICANCE_DEFAULTS.maxIterations,
+      unconvergedDraws: significance.unconvergedDraws,
+    };
     const isSeed = new Uint8Array(graph.nodeCount);
     for (const s of seeds) isSeed[s] = 1;
     const ranked: number[] = [];
@@ -304,7 +321,7 @@ export async function runModuleAnalysis(
             }
           : null,
       rwr:
-        method === 'rwr'
+        method === 'rwr' && nullEngine
           ? {
               restart: options.restart,
               tolerance: RANDOM_WALK_WITH_RESTART_DEFAULTS.tolerance,
@@ -312,6 +329,7 @@ export async function runModuleAnalysis(
               listed: RWR_LISTED,
               moduleGenes: RWR_MODULE_GENES,
               moduleMaxP: RWR_MODULE_MAX_P,
+              nullEngine,
             }
           : null,
       network: {

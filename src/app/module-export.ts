@@ -2,7 +2,8 @@
  * Module results as a JSON file
  * =============================
  * What the module panel's "Export JSON" downloads: the provenance (method, null model, R, seed,
- * network, gene set, genes dropped, time), the LCC statistics with the whole null distribution,
+ * network, gene set, genes dropped, time; for RWR, where its null ran: backend, float32
+ * tolerance), the LCC statistics with the whole null distribution,
  * and the method's tables. Typed arrays become plain arrays; numbers JSON cannot hold (NaN,
  * ±Infinity: an undefined z, a gene without degree) become null, as JSON.stringify would do
  * silently; here it is explicit. View-only fields (row positions in the drawing) are left out.

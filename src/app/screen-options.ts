@@ -10,6 +10,7 @@
 import type { ScreenMethod } from '@/core/screen/drug-screen';
 import { SCREEN_SAMPLING_DESCRIPTIONS, type ScreenSampling } from '@/core/screen/screen-sampler';
 import type { BackendInfo } from '@/gpu/backend';
+import { plainBackendInfo } from './engine-backend';
 import { uninvertName } from './screen-indications';
 import type { DegSource, ScreenRequest } from './screen-types';
 
@@ -115,8 +116,6 @@ export function screenRequest(
     iterations: form.iterations,
     seed: form.seed,
     sampling: form.sampling,
-    backend: backend
-      ? { ...backend, adapter: backend.adapter ? { ...backend.adapter } : null }
-      : null,
+    backend: plainBackendInfo(backend),
   };
 }

@@ -14,6 +14,7 @@ import type { DrugCombination, DrugScreenResult } from '@/core/screen/drug-scree
 import { buildPathOverlay, type PathOverlay } from '@/render/screen-paths';
 import type { AnalysisRemote } from './analysis-client';
 import type { DiseaseViewResult, GeneSetSummary } from './analysis-types';
+import { CancellableJob, errorMessage, type JobState } from './cancellable-job.svelte';
 import type { Session } from './session.svelte';
 import {
   SCREEN_FORM_DEFAULTS,
@@ -45,7 +46,7 @@ export interface ScreenClient {
   callback<T extends (...args: never[]) => unknown>(fn: T): T;
 }
 
-export type ScreenState = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+export type ScreenState = JobState;
 export type ScreenTab = 'setup' | 'drugs' | 'validation';
 
 /** Rows per page of the drug table. */
@@ -55,17 +56,11 @@ export const PATHS_PER_TARGET = 4;
 
 let screenCounter = 0;
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-const isCancellation = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'AbortError' || /cancel|abort/i.test(error.message));
-
 export class ScreenSession {
   // Declared first: the fields below derive from them.
   readonly #session: Session;
   readonly #client: ScreenClient;
-  #job = $state<string | null>(null);
+  readonly #job = new CancellableJob((jobId) => this.#client.api.cancel(jobId));
 
   // The panel
   open = $state(false);
@@ -83,10 +78,8 @@ export class ScreenSession {
   dataError = $state<string | null>(null);
 
   // The run
-  state = $state<ScreenState>('idle');
   progress = $state.raw<ScreenProgress | null>(null);
   run = $state.raw<ScreenRun | null>(null);
-  error = $state<string | null>(null);
 
   // The table
   sortKey = $state<DrugColumnKey>('rank');
@@ -99,8 +92,6 @@ export class ScreenSession {
   paths = $state.raw<DrugPaths | null>(null);
   pathsState = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   pathsError = $state<string | null>(null);
-
-  isRunning = $derived(this.state === 'running' || this.state === 'cancelling');
 
   /** The module the form screens: the gene set chosen, else the disease shown. */
   module: GeneSetSummary | null = $derived(
@@ -133,7 +124,7 @@ export class ScreenSession {
 
   /** The run's progress (null when another job reported last). */
   runProgress: ScreenProgress | null = $derived(
-    this.#job !== null && this.progress?.jobId === this.#job ? this.progress : null,
+    this.#job.id !== null && this.progress?.jobId === this.#job.id ? this.progress : null,
   );
 
   /** The result was computed on another network than the active one. */
@@ -190,6 +181,19 @@ export class ScreenSession {
     this.#client = client;
   }
 
+  get state(): ScreenState {
+    return this.#job.state;
+  }
+
+  /** Why the last run failed (or the form's problems), null otherwise. */
+  get error(): string | null {
+    return this.#job.error;
+  }
+
+  get isRunning(): boolean {
+    return this.#job.isRunning;
+  }
+
   /** Opens (or closes) the panel; the first opening loads the bundled screen data. */
   toggle(open = !this.open): void {
     this.open = open;
@@ -212,7 +216,7 @@ export class ScreenSession {
         this.form.degGroup = this.degGroups[0] ?? null;
       }
     } catch (error) {
-      this.dataError = messageOf(error);
+      this.dataError = errorMessage(error);
       this.dataState = 'error';
     }
   }
@@ -229,55 +233,42 @@ export class ScreenSession {
     const module = this.module;
     if (!module || this.isRunning) return;
     const problems = Object.values(this.formErrors);
-    if (problems.length > 0 || !this.canRun) {
-      this.error = problems.length > 0 ? `Check the options: ${problems.join('; ')}` : null;
-      if (problems.length > 0) this.state = 'error';
+    if (problems.length > 0) {
+      this.#job.fail(`Check the options: ${problems.join('; ')}`);
       return;
     }
+    if (!this.canRun) return;
     const jobId = `screen-${++screenCounter}`;
     const request = screenRequest(
       this.form,
       { geneSetId: module.id, name: module.name },
-      this.#app.backend,
+      this.#app.backendForRuns,
     );
-    this.#job = jobId;
-    this.state = 'running';
-    this.error = null;
-    try {
-      const run = await this.#client.api.screen(
-        jobId,
-        request,
-        this.#client.callback((progress: ScreenProgress) => {
-          if (progress.jobId === this.#job) this.progress = progress;
-        }),
-      );
-      if (this.#job !== jobId) return;
-      this.run = run;
-      this.state = 'done';
-      this.tab = 'drugs';
-      this.page = 0;
-      this.selectedEntry = -1;
-      this.paths = null;
-      this.pathsState = 'idle';
-    } catch (error) {
-      if (this.#job !== jobId) return;
-      if (isCancellation(error)) {
-        this.state = 'cancelled';
-      } else {
-        this.error = messageOf(error);
-        this.state = 'error';
-      }
-    } finally {
-      if (this.#job === jobId) this.#job = null;
-      if (this.progress?.jobId === jobId) this.progress = null;
-    }
+    await this.#job.run(
+      jobId,
+      () =>
+        this.#client.api.screen(
+          jobId,
+          request,
+          this.#client.callback((progress: ScreenProgress) => {
+            if (progress.jobId === this.#job.id) this.progress = progress;
+          }),
+        ),
+      (run) => {
+        this.run = run;
+        this.tab = 'drugs';
+        this.page = 0;
+        this.selectedEntry = -1;
+        this.paths = null;
+        this.pathsState = 'idle';
+      },
+    );
+    if (this.progress?.jobId === jobId) this.progress = null;
   }
 
   /** Stops the running screen; the panel says "cancelled" once the worker has stopped. */
   cancel(): void {
-    if (this.#job === null || this.state !== 'running') return;
-    this.state = 'cancelling';
-    void this.#client.api.cancel(this.#job);
+    this.#job.cancel();
   }
 
   sortBy(key: DrugColumnKey): void {
@@ -321,7 +312,7 @@ export class ScreenSession {
       this.pathsState = 'ready';
     } catch (error) {
       if (request !== this.#pathsRequest) return;
-      this.pathsError = messageOf(error);
+      this.pathsError = errorMessage(error);
       this.pathsState = 'error';
     }
   }

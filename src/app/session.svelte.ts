@@ -7,6 +7,9 @@
  * newest answer and turns failures into messages. Put in context by App.svelte.
  * The module panel's run (LCC significance, DIAMOnD, RWR) replaces the drawn view with the
  * module's own view until the disease or network changes, or the result is cleared.
+ * Runs that build a compute engine are sent the backend the header shows (`backendForRuns`);
+ * when the worker says an engine lost its GPU device, the header shows the CPU from then on
+ * (engine-backend.ts), and the run in flight still finishes: nothing computed is dropped.
  */
 import { createContext } from 'svelte';
 import type { BackendInfo } from '@/gpu/backend';
@@ -14,6 +17,7 @@ import { viewNeighbours } from '@/render/network-view';
 import { NODE_ROLE, type NodeRole } from '@/render/palette';
 import type { AnalysisRemote } from './analysis-client';
 import type {
+  BackendChange,
   BackendPreference,
   DiseaseViewResult,
   GeneSetSummary,
@@ -26,7 +30,9 @@ import type {
   WorkspaceSummary,
 } from './analysis-types';
 import type { ImportReport } from '@/io';
+import { CancellableJob, errorMessage, type JobState } from './cancellable-job.svelte';
 import { DEMO_DISEASE } from './demo-data';
+import { backendAfterChange, plainBackendInfo } from './engine-backend';
 import { MODULE_DEFAULTS, moduleOptionErrors, type ModuleOptionErrors } from './module-options';
 
 /** What the Session needs from the worker client (a fake in tests). */
@@ -41,6 +47,7 @@ export interface SessionClient {
     | 'setActiveNetwork'
     | 'workspace'
     | 'runModule'
+    | 'watchBackend'
   >;
   callback<T extends (...args: never[]) => unknown>(fn: T): T;
 }
@@ -81,14 +88,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 let jobCounter = 0;
 const nextJobId = (prefix: string): string => `${prefix}-${++jobCounter}`;
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-/** A job stopped by `cancel(jobId)` (comlink keeps the error's name and message). */
-const isCancellation = (error: unknown): boolean =>
-  error instanceof Error && (error.name === 'AbortError' || /cancel/i.test(error.message));
-
-export type ModuleState = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+export type ModuleState = JobState;
 
 export class Session {
   // Compute backend
@@ -96,6 +96,10 @@ export class Session {
   backendPreference = $state<BackendPreference>('auto');
   backendState = $state<'starting' | 'ready' | 'error'>('starting');
   backendError = $state<string | null>(null);
+  /** What engine runs are sent: the backend shown, once started (null: the worker chooses). */
+  backendForRuns: BackendInfo | null = $derived(
+    this.backendState === 'ready' ? this.backend : null,
+  );
 
   // Loaded data (lives in the worker; this is its summary)
   workspace = $state.raw<WorkspaceSummary | null>(null);
@@ -116,16 +120,13 @@ export class Session {
   imports = $state.raw<ImportEntry[]>([]);
 
   // The module panel
-  #moduleJob = $state<string | null>(null); // declared first: the fields below derive from it
+  readonly #module = new CancellableJob((jobId) => this.#client.api.cancel(jobId));
   moduleOptions = $state<ModuleOptions>({ ...MODULE_DEFAULTS });
-  moduleState = $state<ModuleState>('idle');
   moduleResult = $state.raw<ModuleResult | null>(null);
-  moduleError = $state<string | null>(null);
   moduleErrors: ModuleOptionErrors = $derived(moduleOptionErrors(this.moduleOptions));
   moduleProgress: JobProgress | null = $derived(
-    this.#moduleJob !== null && this.progress?.jobId === this.#moduleJob ? this.progress : null,
+    this.#module.id !== null && this.progress?.jobId === this.#module.id ? this.progress : null,
   );
-  isModuleRunning = $derived(this.moduleState === 'running' || this.moduleState === 'cancelling');
 
   /** What the canvas draws: the module's view while a module result is shown. */
   shownView: DiseaseViewResult | null = $derived(this.moduleResult?.view ?? this.diseaseView);
@@ -147,8 +148,23 @@ export class Session {
     this.#client = client;
   }
 
+  get moduleState(): ModuleState {
+    return this.#module.state;
+  }
+
+  get moduleError(): string | null {
+    return this.#module.error;
+  }
+
+  get isModuleRunning(): boolean {
+    return this.#module.isRunning;
+  }
+
   /** Opens the app: backend and demo data in parallel, then the demo disease. */
   async start(): Promise<void> {
+    void this.#client.api.watchBackend(
+      this.#client.callback((change: BackendChange) => this.backendChanged(change)),
+    );
     const backend = this.setBackendPreference(this.backendPreference);
     await this.loadDemo();
     await backend;
@@ -169,9 +185,18 @@ export class Session {
       this.backendState = 'ready';
     } catch (error) {
       if (this.backendPreference !== preference) return;
-      this.backendError = messageOf(error);
+      this.backendError = errorMessage(error);
       this.backendState = 'error';
     }
+  }
+
+  /**
+   * The worker's word that an engine moved (a lost GPU device: it finished on the CPU). The
+   * header says so, later runs go to the CPU, and every result already shown stays.
+   */
+  backendChanged(change: BackendChange): void {
+    if (this.backend === null || this.backendState !== 'ready') return; // a new choice is starting
+    this.backend = backendAfterChange(this.backend, change);
   }
 
   async loadDemo(): Promise<void> {
@@ -185,7 +210,7 @@ export class Session {
       const demo = this.geneSets.find((set) => set.name === DEMO_DISEASE) ?? this.geneSets[0];
       if (demo && this.geneSetId === null) await this.showGeneSet(demo.id);
     } catch (error) {
-      this.loadError = messageOf(error);
+      this.loadError = errorMessage(error);
       this.loadState = 'error';
     } finally {
       if (this.#demoJob === jobId) this.#demoJob = null;
@@ -215,7 +240,7 @@ export class Session {
       this.viewState = 'ready';
     } catch (error) {
       if (this.#viewJob !== jobId) return;
-      this.viewError = messageOf(error);
+      this.viewError = errorMessage(error);
       this.viewState = 'error';
     } finally {
       if (this.#viewJob === jobId) this.#viewJob = null;
@@ -229,7 +254,7 @@ export class Session {
       this.workspace = await this.#client.api.setActiveNetwork(networkId);
       if (this.geneSetId) await this.showGeneSet(this.geneSetId);
     } catch (error) {
-      this.viewError = messageOf(error);
+      this.viewError = errorMessage(error);
       this.viewState = 'error';
     }
   }
@@ -256,53 +281,39 @@ export class Session {
     if (!geneSetId || this.isModuleRunning) return;
     const problems = Object.values(this.moduleErrors);
     if (problems.length > 0) {
-      this.moduleError = `Check the options: ${problems.join('; ')}`;
-      this.moduleState = 'error';
+      this.#module.fail(`Check the options: ${problems.join('; ')}`);
       return;
     }
     const jobId = nextJobId('module');
-    this.#moduleJob = jobId;
-    this.moduleState = 'running';
-    this.moduleError = null;
-    try {
-      const result = await this.#client.api.runModule(
-        jobId,
-        geneSetId,
-        $state.snapshot(this.moduleOptions), // plain data: a $state proxy cannot be cloned
-        this.#progressCallback(),
-      );
-      if (this.#moduleJob !== jobId) return;
-      this.moduleResult = result;
-      this.moduleState = 'done';
-      this.selectedNode = -1;
-      this.hoveredNode = -1;
-    } catch (error) {
-      if (this.#moduleJob !== jobId) return;
-      if (isCancellation(error)) {
-        this.moduleState = 'cancelled';
-      } else {
-        this.moduleError = messageOf(error);
-        this.moduleState = 'error';
-      }
-    } finally {
-      if (this.#moduleJob === jobId) this.#moduleJob = null;
-      if (this.progress?.jobId === jobId) this.progress = null;
-    }
+    await this.#module.run(
+      jobId,
+      () =>
+        this.#client.api.runModule(
+          jobId,
+          geneSetId,
+          $state.snapshot(this.moduleOptions), // plain data: a $state proxy cannot be cloned
+          plainBackendInfo(this.backendForRuns),
+          this.#progressCallback(),
+        ),
+      (result) => {
+        this.moduleResult = result;
+        this.selectedNode = -1;
+        this.hoveredNode = -1;
+      },
+    );
+    if (this.progress?.jobId === jobId) this.progress = null;
   }
 
   /** Stops the running module analysis; the panel says "cancelled" once the worker stops. */
   cancelModule(): void {
-    if (this.#moduleJob === null || this.moduleState !== 'running') return;
-    this.moduleState = 'cancelling';
-    void this.#client.api.cancel(this.#moduleJob);
+    this.#module.cancel();
   }
 
   /** Back to the plain disease view. */
   clearModule(): void {
     if (this.isModuleRunning) return;
     this.moduleResult = null;
-    this.moduleState = 'idle';
-    this.moduleError = null;
+    this.#module.reset();
     this.selectedNode = -1;
     this.hoveredNode = -1;
   }
@@ -363,7 +374,7 @@ export class Session {
         error: {
           fileName: file.name,
           line: null,
-          message: messageOf(error),
+          message: errorMessage(error),
           problem: null,
           expected: null,
         },
@@ -382,11 +393,8 @@ export class Session {
 
   /** Cancels a running module job and forgets the result (the disease or network changed). */
   #dropModule(): void {
-    if (this.#moduleJob !== null) void this.#client.api.cancel(this.#moduleJob);
-    this.#moduleJob = null;
+    this.#module.reset();
     this.moduleResult = null;
-    this.moduleError = null;
-    this.moduleState = 'idle';
   }
 
   #progressCallback(): ProgressCallback {

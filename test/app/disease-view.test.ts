@@ -1,49 +1,24 @@
 // The first screen's numbers on the real bundled data, checked against networkx:
 // expected values come from test/fixtures/app/disease_view_counts.py (its JSON output).
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeDiseaseView, loadedNetwork, type LoadedNetwork } from '@/app/disease-view';
+import { computeDiseaseView, type LoadedNetwork } from '@/app/disease-view';
 import { Workspace } from '@/app/workspace';
-import { importGeneSets, importNetwork, parseGeneTable, type GeneIndex, type GeneSet } from '@/io';
+import { importGeneSets, importNetwork, type GeneIndex, type GeneSet } from '@/io';
 import { NODE_ROLE } from '@/render/palette';
 import expected from '../fixtures/app/disease-view-counts.json';
+import { loadMencheDemo, mencheSet, type MencheDemo } from './menche-demo';
 
-const read = (name: string) => new Uint8Array(readFileSync(`public/data/${name}`));
-
+let demo: MencheDemo;
 let geneIndex: GeneIndex;
 let network: LoadedNetwork;
 let sets: GeneSet[];
 
 beforeAll(async () => {
-  geneIndex = await parseGeneTable(read('genes.tsv.gz'), 'genes.tsv.gz');
-  const imported = await importNetwork(
-    read('interactome_menche2015.tsv.gz'),
-    'interactome_menche2015.tsv.gz',
-    geneIndex,
-  );
-  network = loadedNetwork(
-    {
-      id: 'menche',
-      name: 'Menche 2015',
-      fileName: 'interactome_menche2015.tsv.gz',
-      origin: 'demo',
-    },
-    imported,
-  );
-  sets = (
-    await importGeneSets(
-      read('disease_genes_menche2015.tsv.gz'),
-      'disease_genes_menche2015.tsv.gz',
-      geneIndex,
-    )
-  ).sets;
+  demo = await loadMencheDemo();
+  ({ geneIndex, network, sets } = demo);
 });
 
-const geneSet = (name: string) => {
-  const set = sets.find((candidate) => candidate.name === name);
-  if (!set) throw new Error(`no gene set "${name}"`);
-  return { id: name, ...set };
-};
+const geneSet = (name: string) => ({ id: name, ...mencheSet(demo, name) });
 
 describe('computeDiseaseView on the Menche 2015 interactome', () => {
   it('has the 299 Menche diseases', () => {

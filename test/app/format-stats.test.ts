@@ -3,6 +3,7 @@ import {
   formatCentrality,
   formatEmpiricalP,
   formatMeanSd,
+  formatNullEngine,
   formatSignificant,
   formatZ,
 } from '@/app/format-stats';
@@ -48,5 +49,15 @@ describe('formatZ, formatMeanSd, formatCentrality', () => {
     expect(formatMeanSd(NaN, 0)).toBe('—');
     expect(formatCentrality(0.12525056465273857)).toBe('0.125');
     expect(formatCentrality(0)).toBe('0');
+  });
+});
+
+describe('formatNullEngine', () => {
+  it('names the backend, the precision and the tolerance of the RWR null', () => {
+    const engine = { backend: 'webgpu', precision: 'float32', tolerance: 5e-8 } as const;
+    expect(formatNullEngine(engine)).toBe('RWR null on WebGPU (float32, tolerance 5 × 10⁻⁸)');
+    expect(formatNullEngine({ ...engine, backend: 'cpu', tolerance: 2e-8 })).toBe(
+      'RWR null on CPU (float32, tolerance 2 × 10⁻⁸)',
+    );
   });
 });

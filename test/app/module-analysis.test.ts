@@ -1,65 +1,48 @@
 // The module panel's pipeline on the real bundled data. Expected values are networkx's:
 // test/fixtures/app/module_panel_expected.py → module-panel-expected.json, plus the DIAMOnD
 // order of test/fixtures/core/diamond-ra.json and the counts of disease-view-counts.json.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModuleGeneRow, ModuleOptions, ModuleResult } from '@/app/analysis-types';
-import { loadedNetwork, type LoadedNetwork } from '@/app/disease-view';
-import { analysisGraph, runModuleAnalysis, type ModuleGeneSet } from '@/app/module-analysis';
+import type {
+  BackendChange,
+  ModuleGeneRow,
+  ModuleOptions,
+  ModuleResult,
+} from '@/app/analysis-types';
+import type { LoadedNetwork } from '@/app/disease-view';
+import {
+  analysisGraph,
+  runModuleAnalysis,
+  type ModuleGeneSet,
+  type ModuleRunControl,
+} from '@/app/module-analysis';
 import { MODULE_DEFAULTS } from '@/app/module-options';
 import type { CsrGraph } from '@/core/graph/csr';
 import { lccSignificance } from '@/core/module/lcc-significance';
-import { propagationSignificance } from '@/core/propagation/propagation-significance';
-import { createEngine } from '@/engine/engine';
+import { createEngine, type Engine, type EngineOptions } from '@/engine/engine';
 import type { BackendInfo } from '@/gpu/backend';
-import { importGeneSets, importNetwork, parseGeneTable, type GeneIndex } from '@/io';
+import type { GeneIndex } from '@/io';
 import { NODE_ROLE } from '@/render/palette';
 import counts from '../fixtures/app/disease-view-counts.json';
 import expected from '../fixtures/app/module-panel-expected.json';
 import diamondFixture from '../fixtures/core/diamond-ra.json';
+import { CPU_ONE_THREAD, GPU_ONE_THREAD } from './backends';
+import { expectCoreRwrNull } from './expect-core-rwr-null';
+import { loadMencheDemo, mencheModuleSet } from './menche-demo';
 
-const read = (name: string) => new Uint8Array(readFileSync(`public/data/${name}`));
 const RA = counts.diseases['arthritis, rheumatoid'];
 const FAST = { view: { layout: { iterations: 3 } }, stepper: { budgetMs: 1000 } };
-const CPU_ONE_THREAD: BackendInfo = {
-  engine: 'cpu',
-  tfjsBackend: 'cpu',
-  adapter: null,
-  threads: 1,
-  reason: 'test',
-};
 
 let geneIndex: GeneIndex;
 let network: LoadedNetwork;
 let ra: ModuleGeneSet;
 
 beforeAll(async () => {
-  geneIndex = await parseGeneTable(read('genes.tsv.gz'), 'genes.tsv.gz');
-  const imported = await importNetwork(
-    read('interactome_menche2015.tsv.gz'),
-    'interactome_menche2015.tsv.gz',
-    geneIndex,
-  );
-  network = loadedNetwork(
-    {
-      id: 'menche',
-      name: 'Menche 2015',
-      fileName: 'interactome_menche2015.tsv.gz',
-      origin: 'demo',
-    },
-    imported,
-  );
-  const { sets } = await importGeneSets(
-    read('disease_genes_menche2015.tsv.gz'),
-    'disease_genes_menche2015.tsv.gz',
-    geneIndex,
-  );
-  const set = sets.find((candidate) => candidate.name === 'arthritis, rheumatoid');
-  if (!set) throw new Error('no rheumatoid arthritis gene set');
-  ra = { id: 'ra', fileName: 'disease_genes_menche2015.tsv.gz', origin: 'demo', ...set };
+  const demo = await loadMencheDemo();
+  ({ geneIndex, network } = demo);
+  ra = mencheModuleSet(demo, 'arthritis, rheumatoid', 'ra');
 });
 
-const run = (change: Partial<ModuleOptions>, control = {}) =>
+const run = (change: Partial<ModuleOptions>, control: ModuleRunControl = {}) =>
   runModuleAnalysis(
     network,
     ra,
@@ -220,18 +203,17 @@ describe('runModuleAnalysis: random walk with restart', () => {
 
 describe('runModuleAnalysis: the RWR null on the compute engine', () => {
   it('gives the core p and z (R = 20), reports progress in draws and stops on cancel', async () => {
-    const { lcc, bins } = analysisGraph(network);
-    const seeds = diamondFixture.seeds.map((entrez) => lcc.localOf[network.byEntrez.get(entrez)!]);
     const progress: [number, number | null][] = [];
     let engines = 0;
-    const makeEngine = (graph: CsrGraph) => {
+    const makeEngine = (info: BackendInfo, graph: CsrGraph, options: EngineOptions) => {
       engines++;
       expect(Array.from(new Set(graph.weights))).toEqual([1]); // the walk is unweighted
-      return createEngine(CPU_ONE_THREAD, graph);
+      return createEngine(info, graph, options);
     };
     const result = await run(
       { method: 'rwr', randomSets: 20, seed: 5, restart: 0.15 },
       {
+        backend: CPU_ONE_THREAD,
         createEngine: makeEngine,
         onProgress: (label: string, done: number, total: number | null) => {
           if (label.startsWith('Random walks')) progress.push([done, total]);
@@ -241,22 +223,8 @@ describe('runModuleAnalysis: the RWR null on the compute engine', () => {
     expect(engines).toBe(1);
     expect(progress[0]).toEqual([0, 20]);
     expect(progress.at(-1)).toEqual([20, 20]);
-    const core = propagationSignificance(lcc.graph, seeds, {
-      iterations: 20,
-      seed: 5,
-      restart: 0.15,
-      bins,
-    });
-    const localOf = (entrez: string) => lcc.localOf[network.byEntrez.get(entrez)!];
     const rows = result.rwr?.rows ?? [];
-    expect(rows).toHaveLength(50);
-    for (const row of rows) {
-      const v = localOf(row.entrezId);
-      expect(row.score).toBe(core.scores[v]); // the float64 walk is the core's
-      // p differs from the float64 loop only at near ties (none among these genes at R = 20).
-      expect(row.pValue).toBe(core.pValues[v]);
-      expect(Math.abs(row.z - core.z[v])).toBeLessThan(1e-3 * (1 + Math.abs(core.z[v])));
-    }
+    expectCoreRwrNull(network, rows, { iterations: 20, seed: 5, restart: 0.15 });
     // The module takes the first 20 listed genes with p ≤ 0.05.
     const wanted = rows.filter((row) => row.pValue <= 0.05).slice(0, 20);
     expect(wanted.length).toBeGreaterThan(0);
@@ -266,6 +234,7 @@ describe('runModuleAnalysis: the RWR null on the compute engine', () => {
     const cancelled = run(
       { method: 'rwr', randomSets: 100_000 },
       {
+        backend: CPU_ONE_THREAD,
         signal: controller.signal,
         createEngine: makeEngine,
         onProgress: (label: string, done: number) => {
@@ -276,6 +245,106 @@ describe('runModuleAnalysis: the RWR null on the compute engine', () => {
       },
     );
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+  }, 60_000);
+});
+
+/**
+ * An engine that starts on "WebGPU" and loses its device at its first walk, as engine.ts does:
+ * it reports the move through onBackendChange and answers from its CPU path (`cpu`).
+ */
+function losingEngine(cpu: Engine, options: EngineOptions, lostReason: string): Engine {
+  let isLost = false;
+  return {
+    nodeCount: cpu.nodeCount,
+    get backend() {
+      return isLost ? 'cpu' : 'webgpu';
+    },
+    get backendReason() {
+      return isLost ? lostReason : 'test: WebGPU adapter';
+    },
+    device: null,
+    propagateRwr(...args) {
+      if (!isLost) {
+        isLost = true;
+        options.onBackendChange?.('cpu', lostReason);
+      }
+      return cpu.propagateRwr(...args);
+    },
+    heatDiffusion: (...args) => cpu.heatDiffusion(...args),
+    signedDynamics: (...args) => cpu.signedDynamics(...args),
+    multiSourceBfs: (...args) => cpu.multiSourceBfs(...args),
+    proximityScores: (...args) => cpu.proximityScores(...args),
+    rwrInfluence: (...args) => cpu.rwrInfluence(...args),
+    dispose: () => cpu.dispose(),
+  };
+}
+
+describe('runModuleAnalysis: where the RWR null runs', () => {
+  const RWR = { method: 'rwr', randomSets: 8, seed: 3, restart: 0.3 } as const;
+  const SESSION_CPU: BackendInfo = { ...CPU_ONE_THREAD, reason: 'cpu requested: CPU engine' };
+
+  it('builds the engine on the backend the session sent, with the worker’s engine options', async () => {
+    const received: [BackendInfo, EngineOptions][] = [];
+    const engineOptions: EngineOptions = { onBackendChange: () => undefined };
+    const result = await run(RWR, {
+      backend: SESSION_CPU,
+      preference: 'webgpu', // not used: the session's backend wins
+      engine: engineOptions,
+      createEngine: (info, graph, options) => {
+        received.push([info, options]);
+        return createEngine(info, graph, options);
+      },
+    });
+    expect(received).toHaveLength(1);
+    expect(received[0][0]).toBe(SESSION_CPU);
+    expect(received[0][1]).toBe(engineOptions);
+    // r = 0.3: the L1 step change shrinks by 0.7 a step, below 5e−8 by step 50 of 100.
+    expect(result.provenance.rwr?.nullEngine).toEqual({
+      backend: 'cpu',
+      reason: 'cpu requested: CPU engine',
+      precision: 'float32',
+      tolerance: 5e-8,
+      maxIterations: 100,
+      unconvergedDraws: 0,
+    });
+  }, 60_000);
+
+  it('chooses from the user’s preference, not auto, when the session sent none', async () => {
+    const received: BackendInfo[] = [];
+    const result = await run(RWR, {
+      preference: 'cpu',
+      createEngine: (info, graph) => {
+        received.push(info);
+        return createEngine({ ...info, threads: 1 }, graph);
+      },
+    });
+    expect(received.map((info) => [info.engine, info.tfjsBackend])).toEqual([['cpu', 'cpu']]);
+    expect(received[0].reason).toMatch(/^cpu requested: /);
+    expect(result.provenance.rwr?.nullEngine.reason).toBe(received[0].reason);
+  }, 60_000);
+
+  it('on a device lost mid-run, tells the worker, keeps the CPU’s answer and says where it ran', async () => {
+    const lost = 'WebGPU device lost (destroyed): continuing on the CPU engine (1 thread)';
+    const changes: BackendChange[] = [];
+    const engine: EngineOptions = {
+      onBackendChange: (backend, reason) => changes.push({ engine: backend, reason }),
+    };
+    const result = await run(RWR, {
+      backend: GPU_ONE_THREAD,
+      engine,
+      createEngine: async (info, graph, options) => {
+        expect(info).toBe(GPU_ONE_THREAD);
+        return losingEngine(await createEngine(CPU_ONE_THREAD, graph), options, lost);
+      },
+    });
+    expect(changes).toEqual([{ engine: 'cpu', reason: lost }]);
+    expect(result.provenance.rwr?.nullEngine).toMatchObject({ backend: 'cpu', reason: lost });
+    // Nothing is lost: p and z are those of the same run on the CPU from the start.
+    expectCoreRwrNull(network, result.rwr?.rows ?? [], {
+      iterations: RWR.randomSets,
+      seed: RWR.seed,
+      restart: RWR.restart,
+    });
   }, 60_000);
 });
 

@@ -79,6 +79,31 @@ describe('module export', () => {
     expect(parsed).not.toHaveProperty('view');
   });
 
+  it('records where an RWR null ran: backend, reason, float32 tolerance', () => {
+    const nullEngine = {
+      backend: 'cpu',
+      reason: 'WebGPU device lost (destroyed): continuing on the CPU engine (2 threads)',
+      precision: 'float32',
+      tolerance: 5e-8,
+      maxIterations: 100,
+      unconvergedDraws: 0,
+    };
+    const rwr = {
+      ...RESULT,
+      provenance: {
+        ...RESULT.provenance,
+        method: 'rwr',
+        diamond: null,
+        rwr: { restart: 0.15, tolerance: 1e-10, weighted: false, nullEngine },
+      },
+      diamond: null,
+      rwr: { rows: [], converged: true, walkIterations: 40 },
+    } as unknown as ModuleResult;
+    const exported = JSON.parse(moduleExportJson(rwr));
+    expect(exported.provenance.rwr.nullEngine).toEqual(nullEngine);
+    expect(exported.rwr).toEqual({ converged: true, walkIterations: 40, top: [] });
+  });
+
   it('names the file after gene set, method, R and seed', () => {
     expect(moduleExportFileName(RESULT)).toBe(
       'twinscreen-module_arthritis-rheumatoid-ra_diamond_R100_seed1.json',

@@ -13,18 +13,12 @@ import { createScreenService } from '@/app/screen-analysis';
 import type { ScreenDataLoader } from '@/app/screen-data';
 import type { ScreenProgress, ScreenRequest } from '@/app/screen-types';
 import { Workspace } from '@/app/workspace';
-import type { BackendInfo } from '@/gpu/backend';
+import { CPU_ONE_THREAD } from './backends';
 import { TOY_INPUT, TOY_OPTIONS } from '../core/screen/toy-screen';
 
 afterAll(() => terminateSharedPools());
 
-const CPU: BackendInfo = {
-  engine: 'cpu',
-  tfjsBackend: 'cpu',
-  adapter: null,
-  threads: 1,
-  reason: 'test',
-};
+const CPU = CPU_ONE_THREAD;
 const NAMES = TOY_INPUT.network.nodeIds as string[];
 
 function toyWorkspace(): Workspace {

@@ -5,6 +5,8 @@ import type { DrugPaths, ScreenProgress, ScreenRequest, ScreenRun } from '@/app/
 import { Session, type SessionClient } from '@/app/session.svelte';
 import { screenDrugs } from '@/core/screen/drug-screen';
 import { TOY_INPUT, TOY_OPTIONS } from '../core/screen/toy-screen';
+import { GPU_BACKEND } from './backends';
+import { deferred } from './deferred';
 
 const WORKSPACE: WorkspaceSummary = {
   networks: [
@@ -98,16 +100,6 @@ function setup() {
     cancel,
     screenData,
   };
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 describe('ScreenSession', () => {
@@ -221,6 +213,26 @@ describe('ScreenSession', () => {
     expect(screens.shownPaths).toBeNull();
     screens.clearDrug();
     expect(screens.selectedEntry).toBe(-1);
+  });
+
+  it('screens on the backend the header shows, and on the CPU after a lost GPU device', async () => {
+    const { session, screens, screen } = setup();
+    const gpu = GPU_BACKEND;
+    session.backend = gpu;
+    session.backendState = 'ready';
+    screen.mockImplementation(async (id, request) => runOf(request, id));
+    await screens.start();
+    expect(screen.mock.calls[0][1].backend).toEqual(gpu);
+    expect(screen.mock.calls[0][1].backend).not.toBe(gpu); // a plain copy for the worker
+
+    const first = screens.run;
+    session.backendChanged({ engine: 'cpu', reason: 'WebGPU device lost (unknown)' });
+    expect(screens.run).toBe(first); // the result on screen stays
+    await screens.start();
+    expect(screen.mock.calls[1][1].backend).toMatchObject({
+      engine: 'cpu',
+      reason: 'GPU device lost: continued on CPU · WebGPU device lost (unknown)',
+    });
   });
 
   it('sorts on a header click, better first, and flips on a second click', async () => {

@@ -1,13 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import type {
+  BackendChange,
   DiseaseViewResult,
   ImportOutcome,
   ModuleResult,
   WorkspaceSummary,
 } from '@/app/analysis-types';
+import { backendLabel } from '@/app/backend-label';
 import { BACKEND_START_TIMEOUT_MS, Session, type SessionClient } from '@/app/session.svelte';
 import { csrFromEdges } from '@/core/graph/csr';
+import type { BackendInfo } from '@/gpu/backend';
 import { buildNetworkView } from '@/render/network-view';
+import { GPU_BACKEND as GPU } from './backends';
+import { deferred } from './deferred';
 
 const WORKSPACE: WorkspaceSummary = {
   networks: [
@@ -73,12 +78,6 @@ function moduleOf(name: string): ModuleResult {
   } as unknown as ModuleResult;
 }
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 type FakeApi = Record<keyof SessionClient['api'], ReturnType<typeof vi.fn>>;
 
 function fakeClient(overrides: Partial<FakeApi> = {}) {
@@ -97,6 +96,7 @@ function fakeClient(overrides: Partial<FakeApi> = {}) {
     setActiveNetwork: vi.fn(async () => WORKSPACE),
     workspace: vi.fn(async () => WORKSPACE),
     runModule: vi.fn(async (_job: string, id: string) => moduleOf(id)),
+    watchBackend: vi.fn(),
     ...overrides,
   };
   const client = { api, callback: <T>(fn: T) => fn } as unknown as SessionClient;
@@ -315,5 +315,92 @@ describe('Session: module panel', () => {
     expect(session.moduleState).toBe('idle');
     expect(session.moduleResult).toBeNull();
     expect(session.shownView?.stats.geneSetId).toBe('s1');
+  });
+});
+
+const LOST = 'WebGPU device lost (destroyed): continuing on the CPU engine (4 threads)';
+
+/** A client whose worker reports backend changes through the listener the Session registers. */
+function gpuClient(overrides: Partial<FakeApi> = {}) {
+  let listener: ((change: BackendChange) => void) | null = null;
+  const fake = fakeClient({
+    init: vi.fn(async () => GPU),
+    watchBackend: vi.fn((fn: (change: BackendChange) => void) => {
+      listener = fn;
+    }),
+    ...overrides,
+  });
+  const report = (change: BackendChange) => {
+    if (!listener) throw new Error('the Session did not watch the backend');
+    listener(change);
+  };
+  return { ...fake, report };
+}
+
+describe('Session: compute backend of the engine runs', () => {
+  it('sends the backend the header shows with a module run, and none while one starts', async () => {
+    const { client, api } = gpuClient();
+    const session = new Session(client);
+    await session.start();
+    await session.runModule();
+    const sent = api.runModule.mock.calls[0][3];
+    expect(sent).toEqual(GPU);
+    expect(structuredClone(sent)).toEqual(GPU); // plain data: crosses the worker boundary
+
+    api.init.mockImplementationOnce(() => new Promise(() => undefined)); // 'cpu' never starts
+    void session.setBackendPreference('cpu');
+    expect(session.backendForRuns).toBeNull();
+    await session.runModule();
+    expect(api.runModule.mock.calls[1][3]).toBeNull(); // the worker chooses from 'cpu'
+  });
+
+  it('shows a GPU lost mid-run as the CPU, lets the run finish and keeps what is shown', async () => {
+    let finish!: (result: ModuleResult) => void;
+    const { client, api, report } = gpuClient({
+      runModule: vi.fn(() => new Promise<ModuleResult>((resolve) => (finish = resolve))),
+    });
+    const session = new Session(client);
+    await session.start();
+    expect(api.watchBackend).toHaveBeenCalledTimes(1);
+    expect(backendLabel(session.backend!).name).toBe('WebGPU');
+    const view = session.diseaseView;
+    const running = session.runModule();
+
+    report({ engine: 'cpu', reason: LOST });
+    expect(session.backendState).toBe('ready');
+    expect(session.backend).toEqual({
+      ...GPU,
+      engine: 'cpu',
+      reason: `GPU device lost: continued on CPU · ${LOST}`,
+    });
+    expect(backendLabel(session.backend!).name).toBe('CPU');
+    expect(session.diseaseView).toBe(view);
+    expect(session.moduleState).toBe('running');
+
+    const result = moduleOf('s2');
+    finish(result);
+    await running;
+    expect(session.moduleState).toBe('done');
+    expect(session.moduleResult).toBe(result);
+
+    // The next run goes to the CPU, not to the lost GPU.
+    api.runModule.mockImplementationOnce(async (_job: string, id: string) => moduleOf(id));
+    await session.runModule();
+    expect(api.runModule.mock.calls[1][3]).toMatchObject({ engine: 'cpu', threads: 4 });
+    report({ engine: 'cpu', reason: LOST }); // a second engine's report changes nothing
+    expect(session.backend?.reason).toBe(`GPU device lost: continued on CPU · ${LOST}`);
+  });
+
+  it('ignores a loss reported while a new choice starts: that choice decides', async () => {
+    const { client, api, report } = gpuClient();
+    const session = new Session(client);
+    await session.start();
+    let started!: (info: BackendInfo) => void;
+    api.init.mockImplementationOnce(() => new Promise((resolve) => (started = resolve)));
+    const choosing = session.setBackendPreference('webgpu');
+    report({ engine: 'cpu', reason: LOST });
+    started(GPU);
+    await choosing;
+    expect(session.backend).toEqual(GPU);
   });
 });

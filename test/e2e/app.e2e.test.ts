@@ -4,7 +4,8 @@
  * Opens the built app through test/e2e/harness.ts (vite preview, system Chromium) and checks
  * what a user sees: the demo disease drawn with no click, the gene counts, the compute
  * backend, the module panel (LCC significance with the networkx LCC size and the core's z and
- * p, DIAMOnD's first genes as in the core fixture, JSON export with provenance, a cancelled
+ * p, DIAMOnD's first genes as in the core fixture, JSON export with provenance, RWR's null
+ * on the backend the header shows (and on the CPU once the header says so), a cancelled
  * long run while the page stays responsive), a malformed file rejected with its file and line
  * while the graph stays, an imported gene set in the picker, and that no request ever leaves
  * the app's origin (pages and workers, including tfjs's wasm binaries). Writes
@@ -238,6 +239,54 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
     expect(exported.lccSignificance.size).toBe(RA.lccSize);
     expect(exported.lccSignificance.nullSizes).toHaveLength(100);
     expect(exported.diamond.added[0].entrezId).toBe(diamondRa.paperAlpha1[0].entrez);
+  });
+
+  it('runs the RWR null where the header says, and says where it ran', async () => {
+    const nullEngine = page.getByTestId('module-null-engine');
+    const runRwr = async () => {
+      await chooseMethod('rwr');
+      await page.getByTestId('module-random-sets').fill('20');
+      await page.getByTestId('module-run').click();
+      await expect
+        .poll(() => page.getByTestId('module-status').getAttribute('data-state'), {
+          timeout: 120_000,
+        })
+        .toBe('done');
+      await nullEngine.waitFor({ timeout: 10_000 });
+    };
+    const exportedNullEngine = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('module-export').click(),
+      ]);
+      return JSON.parse(readFileSync(await download.path(), 'utf8')).provenance.rwr.nullEngine;
+    };
+
+    await runRwr();
+    const badge = await page.getByTestId('backend-badge').innerText();
+    const where = badge === 'WebGPU' ? 'WebGPU' : 'CPU';
+    expect(await nullEngine.innerText()).toBe(
+      `RWR null on ${where} (float32, tolerance 5 × 10⁻⁸).`,
+    );
+    // The engine ran on the backend the header shows: same reason, word for word.
+    const reason = await page.getByTestId('backend-reason').innerText();
+    expect(await nullEngine.getAttribute('title')).toBe(reason);
+    expect(await exportedNullEngine()).toMatchObject({
+      backend: where.toLowerCase(),
+      reason,
+      precision: 'float32',
+      tolerance: 5e-8,
+    });
+
+    // Another choice in the header drives the next run's engine.
+    await page.getByTestId('backend-select').selectOption('cpu');
+    await expect
+      .poll(() => page.getByTestId('backend-reason').innerText(), { timeout: 60_000 })
+      .toMatch(/^cpu requested: CPU engine on \d+ threads?$/);
+    await runRwr();
+    const cpuReason = await page.getByTestId('backend-reason').innerText();
+    expect(await nullEngine.innerText()).toMatch(/^RWR null on CPU /);
+    expect(await exportedNullEngine()).toMatchObject({ backend: 'cpu', reason: cpuReason });
   });
 
   it('cancels a long run (R = 100,000) and stays responsive', async () => {

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomWalkWithRestart } from '@/core/engine/random-walk-with-restart';
 import { terminateSharedPools } from '@/engine/cpu-engine';
 import { createEngine } from '@/engine/engine';
-import { chooseBackend, type BackendInfo } from '@/gpu/backend';
+import { chooseBackend } from '@/gpu/backend';
 import {
   BufferScope,
   dispatchGrid,
   requestEngineAdapter,
   requestEngineDevice,
 } from '@/gpu/gpu-device';
+import { GPU_ONE_THREAD } from '../app/backends';
 import { bfsBall } from '../engine/interactome';
 import { loadEngineFixture, loadInteractome } from '../engine/interactome-node';
 import { fixtureGraph, flatten, maxAbsDiff } from '../engine/fixture-graphs';
@@ -30,13 +31,7 @@ const bigGraph = () => {
   }
   return big;
 };
-const gpuInfo: BackendInfo = {
-  engine: 'webgpu',
-  tfjsBackend: 'webgpu',
-  adapter: null,
-  threads: 1,
-  reason: 'test: forced WebGPU',
-};
+const gpuInfo = GPU_ONE_THREAD;
 
 afterAll(() => terminateSharedPools());
 
