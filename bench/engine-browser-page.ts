@@ -6,16 +6,9 @@
  * the browser's adapter (SwiftShader in headless Chromium without a GPU: not a GPU).
  */
 import { terminateSharedPools } from '@/engine/cpu-engine';
-import { GpuEngine } from '@/gpu/gpu-engine';
-import { requestEngineAdapter, requestEngineDevice, summarizeAdapter } from '@/gpu/gpu-device';
+import { requestEngineAdapter, summarizeAdapter } from '@/gpu/gpu-device';
 import { parseInteractome } from '../test/engine/interactome';
-import {
-  formatSpmm,
-  measureBfs,
-  measureSpmm,
-  memoryBandwidth,
-  type SpmmRow,
-} from './engine-measure';
+import { measureEngine } from './engine-measure';
 
 const output = document.getElementById('log')!;
 const log = (line: string) => {
@@ -37,11 +30,6 @@ async function loadGraph(name: string) {
   return parseInteractome(text).graph;
 }
 
-async function gpuEngine(graph: Awaited<ReturnType<typeof loadGraph>>) {
-  const adapter = await requestEngineAdapter();
-  return adapter ? new GpuEngine(graph, await requestEngineDevice(adapter)) : null;
-}
-
 async function main(): Promise<void> {
   const adapter = await requestEngineAdapter();
   const summary = adapter ? summarizeAdapter(adapter) : null;
@@ -54,27 +42,7 @@ async function main(): Promise<void> {
     `Chromium ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}, crossOriginIsolated = ${crossOriginIsolated}, cores = ${navigator.hardwareConcurrency}`,
   );
   log(`WebGPU: ${gpuLabel ?? 'no adapter: rows skipped'}`);
-  const bandwidth = memoryBandwidth();
-  log(`Memory bandwidth (Float32Array copy, read + write): ${bandwidth.toFixed(2)} GB/s`);
-  const rows: SpmmRow[] = [];
-  for (const [label, name] of [
-    ['Menche', 'menche2015'],
-    ['do Valle', 'dovalle2021'],
-  ] as const) {
-    const graph = await loadGraph(name);
-    const gpu = gpuLabel ? await gpuEngine(graph) : null;
-    rows.push(...(await measureSpmm({ label, graph, gpu, gpuLabel: gpuLabel ?? '' }, log)));
-    gpu?.dispose();
-    gpu?.device.destroy();
-  }
-  log('');
-  for (const line of formatSpmm(rows, bandwidth)) log(line);
-  const menche = await loadGraph('menche2015');
-  const gpu = gpuLabel ? await gpuEngine(menche) : null;
-  log('');
-  for (const line of await measureBfs(menche, gpu, gpuLabel ?? '')) log(line);
-  gpu?.dispose();
-  gpu?.device.destroy();
+  await measureEngine(loadGraph, gpuLabel, log);
   terminateSharedPools();
 }
 

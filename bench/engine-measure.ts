@@ -13,6 +13,7 @@ import { spmmRows, type MatrixArrays } from '@/engine/cpu-kernels';
 import type { EngineBackend, PropagationPlan } from '@/engine/engine-types';
 import { proximityPlan } from '@/engine/plans';
 import { GpuEngine } from '@/gpu/gpu-engine';
+import { requestEngineAdapter, requestEngineDevice } from '@/gpu/gpu-device';
 
 export const COLUMNS = [1, 64, 256, 2048];
 const MIN_MS = 600;
@@ -232,4 +233,45 @@ export async function measureBfs(
   }
   for (const [, backend] of backends) if (backend !== gpu) backend.dispose();
   return lines;
+}
+
+/** A GpuEngine on a fresh device of the engine adapter (null without one). */
+export async function gpuEngine(graph: CsrGraph): Promise<GpuEngine | null> {
+  const adapter = await requestEngineAdapter();
+  return adapter ? new GpuEngine(graph, await requestEngineDevice(adapter)) : null;
+}
+
+function releaseGpu(gpu: GpuEngine | null): void {
+  gpu?.dispose();
+  gpu?.device.destroy();
+}
+
+/**
+ * The whole engine run, shared by Node and Chromium: bandwidth, SpMM rows on both
+ * interactomes, then the BFS rows on Menche (GPU rows only where `gpuLabel` is set).
+ */
+export async function measureEngine(
+  loadGraph: (name: 'menche2015' | 'dovalle2021') => CsrGraph | Promise<CsrGraph>,
+  gpuLabel: string | null,
+  log: Log,
+): Promise<void> {
+  const bandwidth = memoryBandwidth();
+  log(`Memory bandwidth (Float32Array copy, read + write): ${bandwidth.toFixed(2)} GB/s`);
+  const rows: SpmmRow[] = [];
+  for (const [label, name] of [
+    ['Menche', 'menche2015'],
+    ['do Valle', 'dovalle2021'],
+  ] as const) {
+    const graph = await loadGraph(name);
+    const gpu = gpuLabel ? await gpuEngine(graph) : null;
+    rows.push(...(await measureSpmm({ label, graph, gpu, gpuLabel: gpuLabel ?? '' }, log)));
+    releaseGpu(gpu);
+  }
+  log('');
+  for (const line of formatSpmm(rows, bandwidth)) log(line);
+  const menche = await loadGraph('menche2015');
+  const gpu = gpuLabel ? await gpuEngine(menche) : null;
+  log('');
+  for (const line of await measureBfs(menche, gpu, gpuLabel ?? '')) log(line);
+  releaseGpu(gpu);
 }

@@ -27,16 +27,9 @@ import { loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import type { CsrGraph } from '@/core/graph/csr';
 import { terminateSharedPools } from '@/engine/cpu-engine';
-import { GpuEngine } from '@/gpu/gpu-engine';
-import { requestEngineAdapter, requestEngineDevice, summarizeAdapter } from '@/gpu/gpu-device';
+import { requestEngineAdapter, summarizeAdapter } from '@/gpu/gpu-device';
 import { parseInteractome } from '../test/engine/interactome';
-import {
-  formatSpmm,
-  measureBfs,
-  measureSpmm,
-  memoryBandwidth,
-  type SpmmRow,
-} from './engine-measure';
+import { measureEngine, memoryBandwidth } from './engine-measure';
 
 function loadGraph(name: string): CsrGraph {
   const path = new URL(`../public/data/interactome_${name}.tsv.gz`, import.meta.url);
@@ -65,16 +58,6 @@ async function setupNodeWebGpu(): Promise<string | null> {
     : s.description;
 }
 
-async function gpuEngine(graph: CsrGraph): Promise<GpuEngine | null> {
-  const adapter = await requestEngineAdapter();
-  return adapter ? new GpuEngine(graph, await requestEngineDevice(adapter)) : null;
-}
-
-function releaseGpu(gpu: GpuEngine | null): void {
-  gpu?.dispose();
-  gpu?.device.destroy();
-}
-
 export async function run(): Promise<void> {
   const log = (line: string) => console.log(line);
   const gpuLabel = await setupNodeWebGpu();
@@ -86,25 +69,7 @@ export async function run(): Promise<void> {
       .map((v) => v.toFixed(2))
       .join(' ')} (2 cores)`,
   );
-  const bandwidth = memoryBandwidth();
-  log(`Memory bandwidth (Float32Array copy, read + write): ${bandwidth.toFixed(2)} GB/s`);
-  const rows: SpmmRow[] = [];
-  for (const [label, name] of [
-    ['Menche', 'menche2015'],
-    ['do Valle', 'dovalle2021'],
-  ] as const) {
-    const graph = loadGraph(name);
-    const gpu = gpuLabel ? await gpuEngine(graph) : null;
-    rows.push(...(await measureSpmm({ label, graph, gpu, gpuLabel: gpuLabel ?? '' }, log)));
-    releaseGpu(gpu);
-  }
-  log('');
-  for (const line of formatSpmm(rows, bandwidth)) log(line);
-  const menche = loadGraph('menche2015');
-  const gpu = gpuLabel ? await gpuEngine(menche) : null;
-  log('');
-  for (const line of await measureBfs(menche, gpu, gpuLabel ?? '')) log(line);
-  releaseGpu(gpu);
+  await measureEngine(loadGraph, gpuLabel, log);
   log('');
   log(`Memory bandwidth at the end: ${memoryBandwidth().toFixed(2)} GB/s`);
   log(

@@ -8,7 +8,7 @@
  * Relative imports only: the Node worker loads this file through tsx without path aliases.
  */
 import { betweennessFromSources } from '../core/centrality/betweenness-centrality';
-import type { PoolReply } from './cpu-pool-worker';
+import { replyTo, type PoolReply } from './cpu-pool-worker';
 
 export interface BetweennessRequest {
   type: 'betweenness';
@@ -61,14 +61,5 @@ export function handleBetweennessMessage(message: {
   id: number;
   request: BetweennessRequest;
 }): PoolReply {
-  try {
-    runBetweennessRequest(message.request);
-    return { id: message.id, ok: true };
-  } catch (error) {
-    return {
-      id: message.id,
-      ok: false,
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
+  return replyTo(message.id, () => runBetweennessRequest(message.request));
 }

@@ -122,14 +122,15 @@ export function runPoolRequest(request: PoolRequest): void {
 
 /** Handles one posted message and builds the reply (errors are returned, not thrown). */
 export function handlePoolMessage(message: PoolMessage): PoolReply {
+  return replyTo(message.id, () => runPoolRequest(message.request));
+}
+
+/** Runs one request and turns its outcome into the reply for message `id`. */
+export function replyTo(id: number, run: () => void): PoolReply {
   try {
-    runPoolRequest(message.request);
-    return { id: message.id, ok: true };
+    run();
+    return { id, ok: true };
   } catch (error) {
-    return {
-      id: message.id,
-      ok: false,
-      error: error instanceof Error ? error.message : String(error),
-    };
+    return { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -23,9 +23,8 @@ import type { CsrGraph } from '@/core/graph/csr';
 import type { HeatDiffusionOptions } from '@/core/engine/heat-diffusion';
 import { resolveRwrOptions, type RwrOptions } from '@/core/engine/random-walk-with-restart';
 import {
-  influencePerNode,
+  influenceFromWalk,
   influenceSeed,
-  meanOverTargets,
   type DrugTargets,
   type InfluenceResult,
 } from '@/core/engine/rwr-influence';
@@ -227,13 +226,7 @@ class TwinscreenEngine implements Engine {
     const resolved = resolveRwrOptions({ ...options, normalize: false });
     const { seed, total, strengths } = influenceSeed(this.#graph, moduleNodes);
     const walk = await this.propagateRwr(seed, 1, { ...resolved, ...controlOf(options) });
-    const perNode = influencePerNode(walk.values, strengths, total, moduleNodes, resolved.restart);
-    return {
-      perNode,
-      perDrug: meanOverTargets(perNode, drugs),
-      iterations: walk.iterations[0],
-      converged: walk.converged[0] === 1,
-    };
+    return influenceFromWalk(walk, { total, strengths }, moduleNodes, drugs, resolved.restart);
   }
 
   dispose(): void {

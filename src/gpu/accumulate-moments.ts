@@ -1,6 +1,7 @@
 /**
  * Moments accumulation on the GPU: host side of accumulate-moments.wgsl.ts
  */
+import { createComputeProgram } from './compute-program';
 import { ACCUMULATE_MOMENTS_WGSL } from './accumulate-moments.wgsl';
 
 export interface MomentsPipeline {
@@ -9,27 +10,12 @@ export interface MomentsPipeline {
 }
 
 export function createMomentsPipeline(device: GPUDevice): MomentsPipeline {
-  const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-    binding,
-    visibility: GPUShaderStage.COMPUTE,
-    buffer: { type },
-  });
-  const layout = device.createBindGroupLayout({
-    label: 'accumulate-moments',
-    entries: [entry(0, 'uniform'), entry(1, 'read-only-storage'), entry(2, 'storage')],
-  });
-  const pipeline = device.createComputePipeline({
-    label: 'accumulate-moments',
-    layout: device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-    compute: {
-      module: device.createShaderModule({
-        code: ACCUMULATE_MOMENTS_WGSL,
-        label: 'accumulate-moments',
-      }),
-      entryPoint: 'main',
-    },
-  });
-  return { layout, pipeline };
+  const program = createComputeProgram(device, 'accumulate-moments', ACCUMULATE_MOMENTS_WGSL, [
+    'uniform',
+    'read-only-storage',
+    'storage',
+  ]);
+  return { layout: program.layout, pipeline: program.pipeline() };
 }
 
 /** Unpacks the interleaved f32 (count, mean, M₂) triples into float64 arrays. */

@@ -1,6 +1,7 @@
 /**
  * Convergence check on the GPU: pipeline and parameters for column-delta.wgsl.ts
  */
+import { createComputeProgram } from './compute-program';
 import { COLUMN_DELTA_WGSL } from './column-delta.wgsl';
 
 export interface DeltaPipeline {
@@ -9,30 +10,14 @@ export interface DeltaPipeline {
 }
 
 export function createDeltaPipeline(device: GPUDevice): DeltaPipeline {
-  const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-    binding,
-    visibility: GPUShaderStage.COMPUTE,
-    buffer: { type },
-  });
-  const layout = device.createBindGroupLayout({
-    label: 'column-delta',
-    entries: [
-      entry(0, 'uniform'),
-      entry(1, 'read-only-storage'),
-      entry(2, 'read-only-storage'),
-      entry(3, 'storage'),
-      entry(4, 'storage'),
-    ],
-  });
-  const pipeline = device.createComputePipeline({
-    label: 'column-delta',
-    layout: device.createPipelineLayout({ bindGroupLayouts: [layout] }),
-    compute: {
-      module: device.createShaderModule({ code: COLUMN_DELTA_WGSL, label: 'column-delta' }),
-      entryPoint: 'main',
-    },
-  });
-  return { layout, pipeline };
+  const program = createComputeProgram(device, 'column-delta', COLUMN_DELTA_WGSL, [
+    'uniform',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+    'storage',
+  ]);
+  return { layout: program.layout, pipeline: program.pipeline() };
 }
 
 /** Params of column-delta.wgsl.ts: rows, vec4s, step, tolerance. */

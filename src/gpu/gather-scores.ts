@@ -1,6 +1,7 @@
 /**
  * Gather reduction on the GPU: host side of gather-scores.wgsl.ts
  */
+import { createComputeProgram } from './compute-program';
 import { GATHER_SCORES_WGSL } from './gather-scores.wgsl';
 
 export interface GatherPipelines {
@@ -9,42 +10,16 @@ export interface GatherPipelines {
 }
 
 export function createGatherPipelines(device: GPUDevice): GatherPipelines {
-  const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-    binding,
-    visibility: GPUShaderStage.COMPUTE,
-    buffer: { type },
-  });
-  const layout = device.createBindGroupLayout({
-    label: 'gather-scores',
-    entries: [
-      entry(0, 'uniform'),
-      entry(1, 'read-only-storage'),
-      entry(2, 'read-only-storage'),
-      entry(3, 'storage'),
-    ],
-  });
-  const module = device.createShaderModule({ code: GATHER_SCORES_WGSL, label: 'gather-scores' });
-  const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
-  const cache = new Map<string, GPUComputePipeline>();
+  const program = createComputeProgram(device, 'gather-scores', GATHER_SCORES_WGSL, [
+    'uniform',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+  ]);
   return {
-    layout,
-    pipeline(useMin, perColumn) {
-      const key = `${useMin}:${perColumn}`;
-      let pipeline = cache.get(key);
-      if (!pipeline) {
-        pipeline = device.createComputePipeline({
-          label: `gather-scores-${key}`,
-          layout: pipelineLayout,
-          compute: {
-            module,
-            entryPoint: 'main',
-            constants: { USE_MIN: useMin ? 1 : 0, PER_COLUMN: perColumn ? 1 : 0 },
-          },
-        });
-        cache.set(key, pipeline);
-      }
-      return pipeline;
-    },
+    layout: program.layout,
+    pipeline: (useMin, perColumn) =>
+      program.pipeline('main', { USE_MIN: useMin ? 1 : 0, PER_COLUMN: perColumn ? 1 : 0 }),
   };
 }
 

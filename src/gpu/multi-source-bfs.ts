@@ -7,6 +7,7 @@
  * readback says whether the last level reached anything new. `decodeDistances` turns the
  * bytes into the engine's uint8 output (255 = unreachable).
  */
+import { createComputeProgram } from './compute-program';
 import { setsToBits } from '@/engine/cpu-kernels';
 import { MULTI_SOURCE_BFS_WGSL } from './multi-source-bfs.wgsl';
 import { dispatchGrid, readBuffer, type BufferScope } from './gpu-device';
@@ -22,35 +23,20 @@ export interface BfsPipelines {
 }
 
 export function createBfsPipelines(device: GPUDevice): BfsPipelines {
-  const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-    binding,
-    visibility: GPUShaderStage.COMPUTE,
-    buffer: { type },
-  });
-  const layout = device.createBindGroupLayout({
-    label: 'multi-source-bfs',
-    entries: [
-      entry(0, 'uniform'),
-      entry(1, 'read-only-storage'),
-      entry(2, 'read-only-storage'),
-      entry(3, 'storage'),
-      entry(4, 'storage'),
-      entry(5, 'storage'),
-      entry(6, 'storage'),
-    ],
-  });
-  const module = device.createShaderModule({
-    code: MULTI_SOURCE_BFS_WGSL,
-    label: 'multi-source-bfs',
-  });
-  const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
-  const make = (entryPoint: string) =>
-    device.createComputePipeline({
-      label: `multi-source-bfs-${entryPoint}`,
-      layout: pipelineLayout,
-      compute: { module, entryPoint },
-    });
-  return { layout, level: make('level'), advance: make('advance') };
+  const program = createComputeProgram(device, 'multi-source-bfs', MULTI_SOURCE_BFS_WGSL, [
+    'uniform',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+    'storage',
+    'storage',
+    'storage',
+  ]);
+  return {
+    layout: program.layout,
+    level: program.pipeline('level'),
+    advance: program.pipeline('advance'),
+  };
 }
 
 export interface BfsChunkInput {

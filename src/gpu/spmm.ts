@@ -6,6 +6,7 @@
  * step parameters live in 256-byte uniform slots addressed with a dynamic offset, so a batch
  * of steps with different coefficients (the heat series' t/k) is one command buffer.
  */
+import { createComputeProgram } from './compute-program';
 import type { SparseMatrix } from '@/core/engine/sparse-matrix';
 import type { StepMode } from '@/engine/cpu-kernels';
 import { PROPAGATION_STEP_WGSL } from './spmm.wgsl';
@@ -31,53 +32,20 @@ export interface StepPipelines {
 const MODE_CODE: Record<StepMode, number> = { affine: 0, heat: 1, tanh: 2 };
 
 export function createStepPipelines(device: GPUDevice): StepPipelines {
-  const storage = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-    binding,
-    visibility: GPUShaderStage.COMPUTE,
-    buffer: { type },
-  });
-  const layout = device.createBindGroupLayout({
-    label: 'propagation-step',
-    entries: [
-      {
-        binding: 0,
-        visibility: GPUShaderStage.COMPUTE,
-        buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: STEP_PARAMS_BYTES },
-      },
-      storage(1, 'read-only-storage'),
-      storage(2, 'read-only-storage'),
-      storage(3, 'storage'),
-      storage(4, 'read-only-storage'),
-      storage(5, 'storage'),
-      storage(6, 'read-only-storage'),
-      storage(7, 'read-only-storage'),
-    ],
-  });
-  const module = device.createShaderModule({
-    code: PROPAGATION_STEP_WGSL,
-    label: 'propagation-step',
-  });
-  const pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [layout] });
-  const cache = new Map<string, GPUComputePipeline>();
+  const program = createComputeProgram(device, 'propagation-step', PROPAGATION_STEP_WGSL, [
+    { type: 'uniform', hasDynamicOffset: true, minBindingSize: STEP_PARAMS_BYTES },
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+    'read-only-storage',
+    'storage',
+    'read-only-storage',
+    'read-only-storage',
+  ]);
   return {
-    layout,
-    pipeline(mode, clamp) {
-      const key = `${mode}:${clamp}`;
-      let pipeline = cache.get(key);
-      if (!pipeline) {
-        pipeline = device.createComputePipeline({
-          label: `propagation-step-${key}`,
-          layout: pipelineLayout,
-          compute: {
-            module,
-            entryPoint: 'main',
-            constants: { MODE: MODE_CODE[mode], CLAMP: clamp ? 1 : 0 },
-          },
-        });
-        cache.set(key, pipeline);
-      }
-      return pipeline;
-    },
+    layout: program.layout,
+    pipeline: (mode, clamp) =>
+      program.pipeline('main', { MODE: MODE_CODE[mode], CLAMP: clamp ? 1 : 0 }),
   };
 }
 

@@ -7,8 +7,7 @@ import type { CsrGraph } from '@/core/graph/csr';
 import { betweennessOnPool } from '@/engine/betweenness';
 import { randomGraph, star } from '../fixtures/core/graphs';
 import { fixtureGraph } from './fixture-graphs';
-import { bfsBall } from './interactome';
-import { loadEngineFixture, loadInteractome } from './interactome-node';
+import { lazyMencheBall, loadEngineFixture } from './interactome-node';
 
 function expectRelativelyClose(actual: Float64Array, expected: Float64Array, tolerance: number) {
   expect(actual).toHaveLength(expected.length);
@@ -18,15 +17,8 @@ function expectRelativelyClose(actual: Float64Array, expected: Float64Array, tol
   }
 }
 
-let ball: CsrGraph | null = null;
 /** 2,500 nodes of the Menche interactome around IL6 (3569): a real degree distribution. */
-const mencheBall = () => {
-  if (!ball) {
-    const menche = loadInteractome('menche2015');
-    ball = bfsBall(menche.graph, menche.index.get('3569')!, 2500);
-  }
-  return ball;
-};
+const mencheBall = lazyMencheBall(2500);
 
 describe('betweennessOnPool', () => {
   it('equals the single-thread core on a Menche subgraph, on 2 workers and on 1 thread', async () => {

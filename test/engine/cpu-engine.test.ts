@@ -1,30 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CsrGraph } from '@/core/graph/csr';
 import { CpuEngine, terminateSharedPools } from '@/engine/cpu-engine';
 import { createEngine } from '@/engine/engine';
 import { rwrPlan } from '@/engine/plans';
-import type { BackendInfo } from '@/gpu/backend';
 import { fixtureGraph } from './fixture-graphs';
-import { bfsBall } from './interactome';
-import { loadEngineFixture, loadInteractome } from './interactome-node';
+import { cpuInfo } from './backend-info';
+import { lazyMencheBall, loadEngineFixture } from './interactome-node';
 import { defineParitySuite } from './parity-suite';
 
 const fixture = loadEngineFixture();
-let big: CsrGraph | null = null;
-const bigGraph = () => {
-  if (!big) {
-    const menche = loadInteractome('menche2015');
-    big = bfsBall(menche.graph, menche.index.get('3569')!, 2500);
-  }
-  return big;
-};
-const cpuInfo = (threads: number): BackendInfo => ({
-  engine: 'cpu',
-  tfjsBackend: 'cpu',
-  adapter: null,
-  threads,
-  reason: 'test',
-});
+const bigGraph = lazyMencheBall(2500);
 
 afterAll(() => terminateSharedPools());
 

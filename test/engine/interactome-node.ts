@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { parseInteractome, type Interactome } from './interactome';
+import type { CsrGraph } from '@/core/graph/csr';
+import { bfsBall, parseInteractome, type Interactome } from './interactome';
 import type { EngineFixture } from './fixture-graphs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,4 +30,16 @@ export function loadEngineFixture(): EngineFixture {
   return JSON.parse(
     readFileSync(`${ROOT}test/fixtures/engine/menche-subgraph.json`, 'utf8'),
   ) as EngineFixture;
+}
+
+/** `size` nodes of the Menche interactome around IL6 (3569), built on first call and kept. */
+export function lazyMencheBall(size: number): () => CsrGraph {
+  let ball: CsrGraph | null = null;
+  return () => {
+    if (!ball) {
+      const menche = loadInteractome('menche2015');
+      ball = bfsBall(menche.graph, menche.index.get('3569')!, size);
+    }
+    return ball;
+  };
 }

@@ -24,6 +24,7 @@ import {
   randomWalkWithRestart,
   seedDistribution,
 } from '@/core/propagation/random-walk-with-restart';
+import { cpuInfo } from './backend-info';
 import { terminateSharedPools } from '@/engine/cpu-engine';
 import { createEngine, type Engine } from '@/engine/engine';
 import { propagationSignificanceOnEngine } from '@/engine/propagation-significance';
@@ -34,14 +35,6 @@ import { loadMencheDiseaseGenes, loadMencheInteractome } from '../helpers/load-p
 
 const EPSILON = 2e-4;
 const hasGpu = (await requestEngineAdapter()) !== null;
-
-const cpuInfo = (threads: number): BackendInfo => ({
-  engine: 'cpu',
-  tfjsBackend: 'cpu',
-  adapter: null,
-  threads,
-  reason: 'test',
-});
 
 afterAll(() => terminateSharedPools());
 

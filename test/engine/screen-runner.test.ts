@@ -11,6 +11,7 @@ import {
   type ScreenOptions,
   type ScreenResult,
 } from '@/core/screen/drug-screen';
+import { cpuInfo } from './backend-info';
 import { terminateSharedPools } from '@/engine/cpu-engine';
 import { createEngine } from '@/engine/engine';
 import { runScreen, type ScreenStage } from '@/engine/screen-runner';
@@ -24,13 +25,6 @@ import {
 } from '../core/screen/screen-data';
 import { TOY_INPUT, TOY_OPTIONS } from '../core/screen/toy-screen';
 
-const cpuInfo = (threads: number): BackendInfo => ({
-  engine: 'cpu',
-  tfjsBackend: 'cpu',
-  adapter: null,
-  threads,
-  reason: 'test',
-});
 const gpuInfo: BackendInfo = {
   engine: 'webgpu',
   tfjsBackend: 'webgpu',

@@ -14,23 +14,15 @@ import {
   requestEngineDevice,
 } from '@/gpu/gpu-device';
 import { GPU_ONE_THREAD } from '../app/backends';
-import { bfsBall } from '../engine/interactome';
-import { loadEngineFixture, loadInteractome } from '../engine/interactome-node';
+import { lazyMencheBall, loadEngineFixture } from '../engine/interactome-node';
 import { fixtureGraph, flatten, maxAbsDiff } from '../engine/fixture-graphs';
-import { csrFromEdges, type CsrGraph } from '@/core/graph/csr';
+import { csrFromEdges } from '@/core/graph/csr';
 import { defineParitySuite, seededRandom } from '../engine/parity-suite';
 
 const adapter = await requestEngineAdapter();
 const hasGpu = adapter !== null;
 const fixture = loadEngineFixture();
-let big: CsrGraph | null = null;
-const bigGraph = () => {
-  if (!big) {
-    const menche = loadInteractome('menche2015');
-    big = bfsBall(menche.graph, menche.index.get('3569')!, 1500);
-  }
-  return big;
-};
+const bigGraph = lazyMencheBall(1500);
 const gpuInfo = GPU_ONE_THREAD;
 
 afterAll(() => terminateSharedPools());

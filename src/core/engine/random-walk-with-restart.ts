@@ -21,7 +21,7 @@ import {
   type ConvergenceOptions,
 } from './column-iteration';
 import { randomWalkMatrix } from './sparse-matrix';
-import { assertBlock } from './spmm';
+import { assertBlock, spmmRow } from './spmm';
 
 export interface RwrOptions extends ConvergenceOptions {
   /** Restart probability r, in (0, 1]. */
@@ -69,13 +69,8 @@ export function randomWalkWithRestart(
     start,
     (x, y) => {
       for (let i = 0; i < n; i++) {
+        spmmRow(w, x, y, i, columns);
         const row = i * columns;
-        for (let c = 0; c < columns; c++) y[row + c] = 0;
-        for (let e = w.offsets[i]; e < w.offsets[i + 1]; e++) {
-          const value = w.values[e];
-          const base = w.columns[e] * columns;
-          for (let c = 0; c < columns; c++) y[row + c] += value * x[base + c];
-        }
         for (let c = 0; c < columns; c++) y[row + c] = keep * y[row + c] + restart * start[row + c];
       }
     },

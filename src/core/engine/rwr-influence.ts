@@ -27,6 +27,7 @@
  * The result carries the walk's truncation error: |Δ| ≤ K·tolerance·(1 − r)/r / k_t per node.
  */
 import type { CsrGraph } from '../graph/csr';
+import type { ColumnIterationResult } from './column-iteration';
 import {
   randomWalkWithRestart,
   resolveRwrOptions,
@@ -126,7 +127,18 @@ export function rwrInfluence(
   const resolved = resolveRwrOptions({ ...options, normalize: false });
   const { seed, total, strengths } = influenceSeed(graph, moduleNodes);
   const walk = randomWalkWithRestart(graph, seed, 1, resolved);
-  const perNode = influencePerNode(walk.values, strengths, total, moduleNodes, resolved.restart);
+  return influenceFromWalk(walk, { total, strengths }, moduleNodes, drugs, resolved.restart);
+}
+
+/** The result of the one-column walk from `influenceSeed`'s seed (any engine's propagation). */
+export function influenceFromWalk(
+  walk: ColumnIterationResult<Float32Array | Float64Array>,
+  seed: { total: number; strengths: Float64Array },
+  moduleNodes: Uint32Array,
+  drugs: DrugTargets,
+  restart: number,
+): InfluenceResult {
+  const perNode = influencePerNode(walk.values, seed.strengths, seed.total, moduleNodes, restart);
   return {
     perNode,
     perDrug: meanOverTargets(perNode, drugs),

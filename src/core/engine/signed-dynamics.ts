@@ -25,7 +25,7 @@ import {
   type ConvergenceOptions,
 } from './column-iteration';
 import { signedAverageMatrix } from './sparse-matrix';
-import { assertBlock } from './spmm';
+import { assertBlock, spmmRow } from './spmm';
 
 export type Activation = 'linear' | 'tanh';
 
@@ -117,13 +117,8 @@ export function signedDynamics(
     start,
     (x, y) => {
       for (let i = 0; i < n; i++) {
+        spmmRow(s, x, y, i, columns);
         const row = i * columns;
-        for (let c = 0; c < columns; c++) y[row + c] = 0;
-        for (let e = s.offsets[i]; e < s.offsets[i + 1]; e++) {
-          const value = s.values[e];
-          const base = s.columns[e] * columns;
-          for (let c = 0; c < columns; c++) y[row + c] += value * x[base + c];
-        }
         const b = bias ? bias[i] : 0;
         for (let c = 0; c < columns; c++) {
           const k = row + c;

@@ -13,14 +13,25 @@ import type { SparseMatrix } from './sparse-matrix';
 export function spmm(matrix: SparseMatrix, x: ArrayLike<number>, columns: number): Float64Array {
   assertBlock('spmm', matrix.size, columns, x.length);
   const y = new Float64Array(matrix.size * columns);
-  for (let i = 0; i < matrix.size; i++) {
-    for (let e = matrix.offsets[i]; e < matrix.offsets[i + 1]; e++) {
-      const w = matrix.values[e];
-      const base = matrix.columns[e] * columns;
-      for (let c = 0; c < columns; c++) y[i * columns + c] += w * x[base + c];
-    }
-  }
+  for (let i = 0; i < matrix.size; i++) spmmRow(matrix, x, y, i, columns);
   return y;
+}
+
+/** Row i of Y = M·X, written over y[i·B … i·B + B) (the iterations' shared step). */
+export function spmmRow(
+  matrix: SparseMatrix,
+  x: ArrayLike<number>,
+  y: Float64Array,
+  i: number,
+  columns: number,
+): void {
+  const row = i * columns;
+  for (let c = 0; c < columns; c++) y[row + c] = 0;
+  for (let e = matrix.offsets[i]; e < matrix.offsets[i + 1]; e++) {
+    const w = matrix.values[e];
+    const base = matrix.columns[e] * columns;
+    for (let c = 0; c < columns; c++) y[row + c] += w * x[base + c];
+  }
 }
 
 /** Throws unless `length` is size × columns with columns a positive integer. */
