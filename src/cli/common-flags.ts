@@ -7,7 +7,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { NullModel } from '@/core/random/random-node-sets';
-import type { FlagSpec } from './parse-flags';
+import { numberFlag, requiredString } from './command';
+import type { FlagSpec, ParsedFlags } from './parse-flags';
 
 export const NETWORK_FLAG: FlagSpec = {
   name: 'network',
@@ -69,6 +70,28 @@ export const BIN_SIZE_FLAG: FlagSpec = {
   help: 'minimum number of nodes per degree bin (Guney 2016)',
 };
 
+/** The flags of the degree-binned null, in the order `--help` lists them. */
+export const NULL_MODEL_FLAGS: readonly FlagSpec[] = [
+  NULL_FLAG,
+  RANDOM_FLAG,
+  SEED_FLAG,
+  BIN_SIZE_FLAG,
+];
+
+/** `--restart` of the random walk with restart (rwr), defaulting to `restart`. */
+export function restartFlag(restart: number): FlagSpec {
+  return {
+    name: 'restart',
+    kind: 'number',
+    placeholder: 'R',
+    min: 0,
+    exclusiveMin: true,
+    max: 1,
+    default: restart,
+    help: 'rwr: restart probability',
+  };
+}
+
 export const GENE_TABLE_FLAG: FlagSpec = {
   name: 'gene-table',
   kind: 'string',
@@ -96,6 +119,24 @@ export const THREADS_FLAG: FlagSpec = {
 /** --threads, or the machine's cores (at most 8). */
 export function threadsOf(given: number | undefined): number {
   return given ?? Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** The values of `NULL_MODEL_FLAGS` (defaults applied by the parser). */
+export interface NullModelSettings {
+  /** `--null` as given: degree or uniform. */
+  nullChoice: string;
+  random: number;
+  seed: number;
+  binSize: number;
+}
+
+export function nullModelSettingsOf(flags: ParsedFlags): NullModelSettings {
+  return {
+    nullChoice: requiredString(flags, 'null'),
+    random: numberFlag(flags, 'random'),
+    seed: numberFlag(flags, 'seed'),
+    binSize: numberFlag(flags, 'bin-size'),
+  };
 }
 
 /** `--null` value → the core's null model. */

@@ -38,6 +38,8 @@ import {
   type ImportSource,
 } from '@/io';
 import { DataError, UsageError } from './cli-error';
+import { requiredString } from './command';
+import type { ParsedFlags } from './parse-flags';
 
 /** The gene table shipped with the app. */
 export const BUNDLED_GENE_TABLE = fileURLToPath(
@@ -58,6 +60,21 @@ export function resolveInputFile(flag: string, path: string, cwd: string): Input
   if (!existsSync(absolute)) throw new UsageError(`--${flag}: no such file: ${path}`);
   if (!statSync(absolute).isFile()) throw new UsageError(`--${flag}: not a file: ${path}`);
   return { path: absolute, shownAs: path };
+}
+
+/** The file named by a required `--flag FILE`, checked as `resolveInputFile` does. */
+export function inputFileOf(flags: ParsedFlags, flag: string, cwd: string): InputFile {
+  return resolveInputFile(flag, requiredString(flags, flag), cwd);
+}
+
+/** The file named by an optional `--flag FILE`, or null when the flag is not given. */
+export function optionalInputFileOf(
+  flags: ParsedFlags,
+  flag: string,
+  cwd: string,
+): InputFile | null {
+  const path = flags.string(flag);
+  return path === undefined ? null : resolveInputFile(flag, path, cwd);
 }
 
 /** The file as a byte stream for the importers. */

@@ -1,39 +1,29 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { GeneCentrality } from '@/cli/commands/centrality-command';
 import { readCoreFixture } from '../helpers/load-public-data';
 import {
-  MENCHE_GENES,
-  MENCHE_NETWORK,
+  expectFailure,
+  mencheArgs,
   RA,
   readCliExpected,
+  readLines,
   runCli,
   runJson,
+  scratchDir,
   TINY_NETWORK,
 } from './run-cli';
-
-interface Row {
-  gene: string;
-  degree: number;
-  degreeCentrality: number;
-  betweenness: number;
-  closeness: number;
-  eigenvector: number;
-  pagerank: number;
-}
 
 interface CentralityJson {
   module: { subgraph: string; nodes: number; edges: number; seeds: { inLcc: number } } | null;
   graph: { nodes: number; edges: number; weighted: boolean };
   betweenness: { threads: number; reason: string };
-  genes: Row[];
+  genes: GeneCentrality[];
   notes: string[];
 }
 
 const expected = readCliExpected();
-const scratch = mkdtempSync(join(tmpdir(), 'twinscreen-centrality-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('twinscreen-centrality-');
 
 describe('twinscreen centrality', () => {
   it('matches networkx on the whole LCC of a small network, sorted by betweenness', async () => {
@@ -64,8 +54,7 @@ describe('twinscreen centrality', () => {
     expect(one.betweenness).toEqual({ threads: 1, reason: 'single thread requested' });
     expect(two.genes).toEqual(one.genes);
     const bad = await runCli(['centrality', '--network', TINY_NETWORK, '--threads', '0']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--threads/);
+    expectFailure(bad, 2, /--threads/);
   });
 
   it('--weighted without a weight column says so and gives the unweighted values', async () => {
@@ -91,15 +80,7 @@ describe('twinscreen centrality', () => {
       closeness: Record<string, number>;
       pagerank: Record<string, number>;
     }>('centrality-ra-module.json');
-    const out = await runJson<CentralityJson>([
-      'centrality',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
-      RA,
-    ]);
+    const out = await runJson<CentralityJson>(mencheArgs('centrality', RA));
     expect(out.module).toMatchObject({
       subgraph: 'induced',
       nodes: core.nodes.length,
@@ -126,40 +107,17 @@ describe('twinscreen centrality', () => {
       lccNodes: string[];
       eigenvectorMaxOnLcc: Record<string, number>;
     }>('centrality-ra-module.json');
-    const out = await runJson<CentralityJson>([
-      'centrality',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
-      RA,
-      '--module',
-      'lcc',
-    ]);
+    const args = mencheArgs('centrality', RA, '--module', 'lcc');
+    const out = await runJson<CentralityJson>(args);
     expect(out.module).toMatchObject({ subgraph: 'lcc', nodes: core.lccNodes.length });
     for (const entrez of core.lccNodes) {
       const row = out.genes.find((g) => g.gene === expected.symbolOf[entrez]);
       expect(row?.eigenvector, entrez).toBeCloseTo(core.eigenvectorMaxOnLcc[entrez], 9);
     }
     const tsv = join(scratch, 'centrality.tsv');
-    const run = await runCli([
-      'centrality',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
-      RA,
-      '--module',
-      'lcc',
-      '--top',
-      '3',
-      '--out',
-      tsv,
-    ]);
+    const run = await runCli([...args, '--top', '3', '--out', tsv]);
     expect(run.code).toBe(0);
-    const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
+    const lines = readLines(tsv);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
       'gene\tdegree\tdegreeCentrality\tbetweenness\tcloseness\teigenvector\tpagerank',

@@ -1,13 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '@/cli/main';
-import { REPO_ROOT, runCli, TINY_NETWORK, TINY_SETS } from './run-cli';
+import {
+  expectFailure,
+  readLines,
+  REPO_ROOT,
+  runCli,
+  scratchDir,
+  TINY_NETWORK,
+  TINY_SETS,
+  tinyArgs,
+} from './run-cli';
 
-const scratch = mkdtempSync(join(tmpdir(), 'twinscreen-cli-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('twinscreen-cli-');
+
+/** Runs bin/twinscreen.mjs as a child process. */
+function runBinary(args: string[]) {
+  return spawnSync(process.execPath, ['bin/twinscreen.mjs', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
 
 describe('twinscreen main: help, usage errors and data errors', () => {
   it('lists every command in the top-level help', async () => {
@@ -73,35 +89,16 @@ describe('twinscreen main: help, usage errors and data errors', () => {
       ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS],
       /holds 3 gene sets; choose one with --disease/,
     ],
+    [tinyArgs('module', 'delta'), /no gene set named "delta"/],
     [
-      ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--disease', 'delta'],
-      /no gene set named "delta"/,
-    ],
-    [
-      [
-        'module',
-        '--network',
-        TINY_NETWORK,
-        '--genes',
-        TINY_SETS,
-        '--disease',
-        'alpha',
-        '--out',
-        'x.csv',
-      ],
+      tinyArgs('module', 'alpha', '--out', 'x.csv'),
       /--out: expected a file name ending in .json or .tsv/,
     ],
     [['module', '--network', TINY_NETWORK, '--network', TINY_NETWORK], /--network is given twice/],
     [['module', 'stray'], /unexpected argument "stray"/],
-    [
-      ['separation', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--disease', 'alpha'],
-      /--disease must be given twice/,
-    ],
+    [tinyArgs('separation', 'alpha'), /--disease must be given twice/],
   ])('exits with 2 on a usage error: %j', async (args, message) => {
-    const run = await runCli(args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(message);
+    expectFailure(await runCli(args), 2, message);
   });
 
   it('exits with 1 and names file, line and expectation for a malformed network', async () => {
@@ -114,31 +111,26 @@ describe('twinscreen main: help, usage errors and data errors', () => {
       '--disease',
       'alpha',
     ]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('test/fixtures/cli/malformed-network.tsv, line 3:');
-    expect(run.stderr).toContain('non-numeric weight "abc"');
-    expect(run.stderr).toContain('expected a number in column 3 ("weight")');
+    expectFailure(
+      run,
+      1,
+      'test/fixtures/cli/malformed-network.tsv, line 3:',
+      'non-numeric weight "abc"',
+      'expected a number in column 3 ("weight")',
+    );
   });
 
   it('exits with 1 when no gene of the set is in the LCC', async () => {
-    const run = await runCli([
-      'module',
-      '--network',
-      TINY_NETWORK,
-      '--genes',
-      TINY_SETS,
-      '--disease',
-      'gamma',
-    ]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
+    const run = await runCli(tinyArgs('module', 'gamma'));
+    expectFailure(
+      run,
+      1,
       'none of the 2 genes of "gamma" (test/fixtures/cli/tiny-sets.tsv) is in the network\'s largest connected component (0 not in the network, 2 outside its LCC)',
     );
   });
 
   it('writes JSON and TSV files with --out and nothing to stdout', async () => {
-    const args = ['module', '--network', TINY_NETWORK, '--genes', TINY_SETS, '--disease', 'all'];
+    const args = tinyArgs('module', 'all');
     const json = join(scratch, 'modules.json');
     const tsv = join(scratch, 'modules.tsv');
     const toJson = await runCli([...args, '--random', '10', '--out', json]);
@@ -148,20 +140,10 @@ describe('twinscreen main: help, usage errors and data errors', () => {
     expect(toJson.stdout + toTsv.stdout).toBe('');
     const parsed = JSON.parse(readFileSync(json, 'utf8')) as { diseases: unknown[] };
     expect(parsed.diseases).toHaveLength(3);
-    const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
-    expect(lines[0].split('\t')).toEqual([
-      'disease',
-      'given',
-      'mapped',
-      'inNetwork',
-      'inLcc',
-      'lccSize',
-      'z',
-      'p',
-      'mean',
-      'sd',
-      'lccGenes',
-    ]);
+    const lines = readLines(tsv);
+    expect(lines[0]).toBe(
+      'disease\tgiven\tmapped\tinNetwork\tinLcc\tlccSize\tz\tp\tmean\tsd\tlccGenes',
+    );
     expect(lines.slice(1).map((line) => line.split('\t').slice(0, 6))).toEqual([
       ['alpha', '4', '3', '3', '2', '2'],
       ['beta', '2', '2', '2', '2', '2'],
@@ -171,18 +153,10 @@ describe('twinscreen main: help, usage errors and data errors', () => {
   });
 
   it('runs the real binary (bin/twinscreen.mjs)', () => {
-    const result = spawnSync(process.execPath, ['bin/twinscreen.mjs', 'module', '--help'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = runBinary(['module', '--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: twinscreen module --network FILE --genes FILE');
-    const bad = spawnSync(process.execPath, ['bin/twinscreen.mjs', 'module', '--bogus'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const bad = runBinary(['module', '--bogus']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown flag --bogus');
   });

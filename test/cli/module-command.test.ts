@@ -7,12 +7,14 @@ import {
   resolveInputFile,
   selectGeneSets,
 } from '@/cli/load-inputs';
+import type { ModuleEntry } from '@/cli/commands/module-command';
 import { propagationSignificance } from '@/core/propagation/propagation-significance';
 import { degreeBins } from '@/core/random/degree-bins';
 import { readCoreFixture } from '../helpers/load-public-data';
 import {
   MENCHE_GENES,
   MENCHE_NETWORK,
+  mencheArgs,
   RA,
   readCliExpected,
   runCli,
@@ -20,53 +22,11 @@ import {
   TINY_NETWORK,
   TINY_SETS,
   REPO_ROOT,
+  tinyArgs,
 } from './run-cli';
 
-interface ModuleJson {
-  network: Record<string, unknown>;
-  seeds: {
-    name: string;
-    given: number;
-    mapped: number;
-    inNetwork: number;
-    inLcc: number;
-    unmapped: string[];
-    outsideNetwork: string[];
-    outsideLcc: string[];
-  };
-  lcc: {
-    size: number;
-    genes: string[];
-    z: number;
-    p: number;
-    mean: number;
-    sd: number;
-    null: string;
-    random: number;
-    seed: number;
-  };
-  diamond?: {
-    mode: string;
-    alpha: number;
-    exhausted: boolean;
-    added: { gene: string; k: number; ks: number; p: number }[];
-  };
-  rwr?: {
-    restart: number;
-    iterations: number;
-    converged: boolean;
-    random: number;
-    nullWalks: { engine: string; tolerance: number; unconverged: number };
-    top: {
-      gene: string;
-      score: number;
-      degreeCorrected: number;
-      p: number;
-      z: number;
-      isSeed: boolean;
-    }[];
-  };
-}
+/** The JSON of a single-set run. */
+type ModuleJson = ModuleEntry & { network: Record<string, unknown> };
 
 const expected = readCliExpected();
 const symbol = (entrez: string): string => {
@@ -74,11 +34,10 @@ const symbol = (entrez: string): string => {
   if (name === undefined) throw new Error(`symbolOf lacks ${entrez}`);
   return name;
 };
-const menche = ['--network', MENCHE_NETWORK, '--genes', MENCHE_GENES];
 
 describe('twinscreen module on the Menche interactome', () => {
   it('reports the network, the seed mapping and the LCC size networkx computes (RA)', async () => {
-    const args = ['module', ...menche, '--method', 'lcc', '--disease', RA];
+    const args = mencheArgs('module', RA, '--method', 'lcc');
     const out = await runJson<ModuleJson>([...args, '--random', '100', '--seed', '1']);
     const pre = readCoreFixture<Record<string, number>>('menche-preprocessing.json');
     expect(out.network).toMatchObject({
@@ -121,7 +80,7 @@ describe('twinscreen module on the Menche interactome', () => {
     const out = await runJson<{
       method: string;
       diseases: ModuleJson[];
-    }>(['module', ...menche, '--disease', 'all', '--random', '20', '--seed', '3']);
+    }>(mencheArgs('module', 'all', '--random', '20', '--seed', '3'));
     const core = readCoreFixture<{ rows: [string, number, number, number, number][] }>(
       'menche-disease-lcc.json',
     );
@@ -136,16 +95,9 @@ describe('twinscreen module on the Menche interactome', () => {
       ).toEqual([genes, genes - outsideNetwork, inLcc, lccSize]);
     }
     // Each entry is what a single-set run with the same seed prints.
-    const single = await runJson<ModuleJson>([
-      'module',
-      ...menche,
-      '--disease',
-      'Asthma',
-      '--random',
-      '20',
-      '--seed',
-      '3',
-    ]);
+    const single = await runJson<ModuleJson>(
+      mencheArgs('module', 'Asthma', '--random', '20', '--seed', '3'),
+    );
     expect(byName.get('asthma')?.lcc).toEqual(single.lcc);
   });
 
@@ -153,18 +105,18 @@ describe('twinscreen module on the Menche interactome', () => {
     const core = readCoreFixture<{
       paperAlpha1: { entrez: string; k: number; ks: number; p: number }[];
     }>('diamond-ra.json');
-    const out = await runJson<ModuleJson>([
-      'module',
-      ...menche,
-      '--disease',
-      RA,
-      '--method',
-      'diamond',
-      '--n',
-      String(core.paperAlpha1.length),
-      '--random',
-      '10',
-    ]);
+    const out = await runJson<ModuleJson>(
+      mencheArgs(
+        'module',
+        RA,
+        '--method',
+        'diamond',
+        '--n',
+        String(core.paperAlpha1.length),
+        '--random',
+        '10',
+      ),
+    );
     expect(out.diamond).toMatchObject({ mode: 'paper', alpha: 1, exhausted: false });
     const added = out.diamond?.added ?? [];
     expect(added.map((row) => row.gene)).toEqual(core.paperAlpha1.map((row) => symbol(row.entrez)));
@@ -178,18 +130,9 @@ describe('twinscreen module on the Menche interactome', () => {
     const core = readCoreFixture<{ rwrRaRestart015: Record<string, number> }>(
       'centrality-lcc-sample.json',
     );
-    const out = await runJson<ModuleJson>([
-      'module',
-      ...menche,
-      '--disease',
-      RA,
-      '--method',
-      'rwr',
-      '--n',
-      '20000',
-      '--random',
-      '2',
-    ]);
+    const out = await runJson<ModuleJson>(
+      mencheArgs('module', RA, '--method', 'rwr', '--n', '20000', '--random', '2'),
+    );
     const rwr = out.rwr;
     if (!rwr) throw new Error('no rwr block');
     expect(rwr).toMatchObject({ restart: 0.15, converged: true, random: 2 });
@@ -214,7 +157,7 @@ describe('twinscreen module on the Menche interactome', () => {
 
 describe('twinscreen module --method rwr: the null on the engine', () => {
   it('gives the p of the single-vector core loop on RA (R = 20), on 1 or 2 threads', async () => {
-    const args = ['module', ...menche, '--disease', RA, '--method', 'rwr', '--n', '20000'];
+    const args = mencheArgs('module', RA, '--method', 'rwr', '--n', '20000');
     const run = (threads: string) =>
       runJson<ModuleJson>([...args, '--random', '20', '--seed', '4', '--threads', threads]);
     const [two, one] = [await run('2'), await run('1')];
@@ -274,17 +217,7 @@ describe('twinscreen module on a hand-checkable network', () => {
   });
 
   it('drops the self-loop and the repeated edge, and maps the sets onto the LCC', async () => {
-    const out = await runJson<ModuleJson>([
-      'module',
-      '--network',
-      TINY_NETWORK,
-      '--genes',
-      TINY_SETS,
-      '--disease',
-      'alpha',
-      '--random',
-      '10',
-    ]);
+    const out = await runJson<ModuleJson>(tinyArgs('module', 'alpha', '--random', '10'));
     expect(out.network).toMatchObject(tiny.network);
     const alpha = tiny.seeds.alpha;
     expect(out.seeds).toMatchObject({
@@ -301,21 +234,9 @@ describe('twinscreen module on a hand-checkable network', () => {
   });
 
   it('adds genes in order of their hypergeometric connectivity p-value', async () => {
-    const run = await runCli([
-      'module',
-      '--network',
-      TINY_NETWORK,
-      '--genes',
-      TINY_SETS,
-      '--disease',
-      'beta',
-      '--method',
-      'diamond',
-      '--n',
-      '3',
-      '--random',
-      '3',
-    ]);
+    const run = await runCli(
+      tinyArgs('module', 'beta', '--method', 'diamond', '--n', '3', '--random', '3'),
+    );
     const json = JSON.parse(run.stdout) as ModuleJson;
     // From {ATM, CHEK2}: CDKN1A (2 of 3 links to the module), then MDM2, then TP53; 5 nodes.
     expect(json.diamond?.added.map((row) => [row.gene, row.k, row.ks])).toEqual([

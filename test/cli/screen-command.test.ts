@@ -1,14 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { MENCHE_GENES, MENCHE_NETWORK, RA, readCliExpected, runCli, runJson } from './run-cli';
+import { describe, expect, it } from 'vitest';
+import {
+  expectFailure,
+  mencheArgs,
+  RA,
+  readCliExpected,
+  readLines,
+  runCli,
+  runJson,
+  scratchDir,
+} from './run-cli';
 
-const scratch = mkdtempSync(join(tmpdir(), 'twinscreen-screen-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('twinscreen-screen-');
 
 const DRUGS = 'public/data/drug_targets_drugcentral.tsv.gz';
 const INDICATIONS = 'public/data/drug_indications_drugcentral.tsv.gz';
+const DEGS = 'public/data/sar_degs_li2022_day3.tsv.gz';
 
 interface ScreenJson {
   seeds: { inLcc: number };
@@ -44,13 +51,8 @@ interface ScreenJson {
 describe('twinscreen screen', () => {
   it('screens DrugCentral against RA: d_c as networkx, validation against indications', async () => {
     const expected = readCliExpected().screen;
-    const args = [
+    const args = mencheArgs(
       'screen',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
       RA,
       '--drugs',
       DRUGS,
@@ -62,7 +64,7 @@ describe('twinscreen screen', () => {
       '20',
       '--combinations',
       '0',
-    ];
+    );
     const out = await runJson<ScreenJson>(args);
     expect(out.provenance.methods).toEqual(['proximity']);
     expect(out.provenance.null).toMatchObject({ iterations: 20, seed: 1 });
@@ -98,7 +100,7 @@ describe('twinscreen screen', () => {
     const tsv = join(scratch, 'screen.tsv');
     const run = await runCli([...args, '--top', '5', '--out', tsv]);
     expect(run.code).toBe(0);
-    const lines = readFileSync(tsv, 'utf8').trimEnd().split('\n');
+    const lines = readLines(tsv);
     expect(lines).toHaveLength(6);
     const header = lines[0].split('\t');
     for (const column of ['rank', 'drug', 'targets', 'targets_in_network', 'd_c', 'z', 'p']) {
@@ -115,27 +117,24 @@ describe('twinscreen screen', () => {
       ScreenJson & {
         provenance: { cure: { group: string; signatureSize: number } | null };
       }
-    >([
-      'screen',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
-      RA,
-      '--drugs',
-      'test/fixtures/cli/drugs-small.tsv',
-      '--methods',
-      'cure',
-      '--degs',
-      'public/data/sar_degs_li2022_day3.tsv.gz',
-      '--deg-group',
-      'Monocytes',
-      '--signed',
-      'public/data/signed_network_omnipath.tsv.gz',
-      '--combinations',
-      '0',
-    ]);
+    >(
+      mencheArgs(
+        'screen',
+        RA,
+        '--drugs',
+        'test/fixtures/cli/drugs-small.tsv',
+        '--methods',
+        'cure',
+        '--degs',
+        DEGS,
+        '--deg-group',
+        'Monocytes',
+        '--signed',
+        'public/data/signed_network_omnipath.tsv.gz',
+        '--combinations',
+        '0',
+      ),
+    );
     expect(out.provenance.methods).toEqual(['cure']);
     expect(out.provenance.cure?.group).toBe('Monocytes');
     expect(out.provenance.cure?.signatureSize).toBeGreaterThan(0);
@@ -146,23 +145,12 @@ describe('twinscreen screen', () => {
   });
 
   it('rejects a DEG group the table does not hold (usage error)', async () => {
-    const run = await runCli([
-      'screen',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
-      RA,
-      '--drugs',
-      DRUGS,
-      '--degs',
-      'public/data/sar_degs_li2022_day3.tsv.gz',
-      '--deg-group',
-      'Neutrophils',
-    ]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(
+    const run = await runCli(
+      mencheArgs('screen', RA, '--drugs', DRUGS, '--degs', DEGS, '--deg-group', 'Neutrophils'),
+    );
+    expectFailure(
+      run,
+      2,
       '--deg-group: no group "Neutrophils" in public/data/sar_degs_li2022_day3.tsv.gz; groups: B cells, CD8+ T cells, Monocytes',
     );
   });

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCoreFixture } from '../helpers/load-public-data';
-import {
-  MENCHE_GENES,
-  MENCHE_NETWORK,
-  RA,
-  readCliExpected,
-  runJson,
-  TINY_NETWORK,
-  TINY_SETS,
-} from './run-cli';
+import { mencheArgs, RA, readCliExpected, runJson, tinyArgs } from './run-cli';
 
 interface SeparationJson {
   a: { name: string; inLcc: number };
@@ -34,21 +26,9 @@ describe('twinscreen separation', () => {
     }>('separation-menche.json');
     const pair = core.pairs.find((p) => p.a === RA && p.b === 'asthma');
     if (!pair) throw new Error('no RA–asthma pair in the core fixture');
-    const out = await runJson<SeparationJson>([
-      'separation',
-      '--network',
-      MENCHE_NETWORK,
-      '--genes',
-      MENCHE_GENES,
-      '--disease',
-      RA,
-      '--disease',
-      'asthma',
-      '--random',
-      '30',
-      '--seed',
-      '7',
-    ]);
+    const out = await runJson<SeparationJson>(
+      mencheArgs('separation', RA, '--disease', 'asthma', '--random', '30', '--seed', '7'),
+    );
     expect(out.a.name).toBe(RA);
     expect(out.b.name).toBe('asthma');
     expect(out.dAA).toBeCloseTo(pair.dAA, 12);
@@ -64,21 +44,9 @@ describe('twinscreen separation', () => {
   });
 
   it('on the small network: s_AB = 1.25 for {TP53, MDM2} vs {ATM, CHEK2}', async () => {
-    const out = await runJson<SeparationJson>([
-      'separation',
-      '--network',
-      TINY_NETWORK,
-      '--genes',
-      TINY_SETS,
-      '--disease',
-      'alpha',
-      '--disease',
-      'BETA',
-      '--random',
-      '20',
-      '--null',
-      'uniform',
-    ]);
+    const out = await runJson<SeparationJson>(
+      tinyArgs('separation', 'alpha', '--disease', 'BETA', '--random', '20', '--null', 'uniform'),
+    );
     const { separation } = readCliExpected().tiny;
     // By hand: d_AA = d_BB = 1; d_AB = (3 + 2 + 2 + 2)/4 = 2.25.
     expect([out.dAA, out.dBB, out.dAB, out.sAB]).toEqual([

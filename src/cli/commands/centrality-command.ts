@@ -37,12 +37,13 @@ import {
 } from '../common-flags';
 import { compareNames, requiredString, type Command } from '../command';
 import {
+  inputFileOf,
   loadGeneIndex,
   loadGeneSets,
   loadNetwork,
   mapSeeds,
   noSeedsInLcc,
-  resolveInputFile,
+  optionalInputFileOf,
   selectGeneSets,
   type SeedReport,
 } from '../load-inputs';
@@ -105,9 +106,8 @@ export const centralityCommand: Command = {
   },
 
   async run(flags, io): Promise<CommandResult> {
-    const networkFile = resolveInputFile('network', requiredString(flags, 'network'), io.cwd);
-    const genesPath = flags.string('genes');
-    const genesFile = genesPath === undefined ? null : resolveInputFile('genes', genesPath, io.cwd);
+    const networkFile = inputFileOf(flags, 'network', io.cwd);
+    const genesFile = optionalInputFileOf(flags, 'genes', io.cwd);
     if (genesFile === null && flags.given('disease')) {
       throw new UsageError('--disease needs --genes');
     }

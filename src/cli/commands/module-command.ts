@@ -32,27 +32,27 @@ import {
 } from '@/engine/propagation-significance';
 import type { GeneIndex, GeneSet } from '@/io';
 import {
-  BIN_SIZE_FLAG,
   DISEASE_FLAG,
   GENE_TABLE_FLAG,
   GENES_FLAG,
   NETWORK_FLAG,
-  NULL_FLAG,
+  NULL_MODEL_FLAGS,
   nullModelOf,
+  nullModelSettingsOf,
   OUT_FLAG,
-  RANDOM_FLAG,
-  SEED_FLAG,
+  restartFlag,
   THREADS_FLAG,
   threadsOf,
+  type NullModelSettings,
 } from '../common-flags';
 import { compareNames, numberFlag, requiredString, sortedNames, type Command } from '../command';
 import {
+  inputFileOf,
   loadGeneIndex,
   loadGeneSets,
   loadNetwork,
   mapSeeds,
   noSeedsInLcc,
-  resolveInputFile,
   selectGeneSets,
   type LoadedNetwork,
   type SeedReport,
@@ -114,16 +114,12 @@ export interface ModuleEntry {
   notes?: string[];
 }
 
-interface ModuleSettings {
+interface ModuleSettings extends NullModelSettings {
   method: ModuleMethod;
   n: number;
   alpha: number;
   mode: DiamondMode;
   restart: number;
-  nullChoice: string;
-  random: number;
-  seed: number;
-  binSize: number;
   threads: number;
 }
 
@@ -172,20 +168,8 @@ export const moduleCommand: Command = {
         default: 'paper',
         help: 'diamond: how α enters: paper (Ghiassian 2015) or reference (DIAMOnD.py, for parity)',
       },
-      {
-        name: 'restart',
-        kind: 'number',
-        placeholder: 'R',
-        min: 0,
-        exclusiveMin: true,
-        max: 1,
-        default: 0.15,
-        help: 'rwr: restart probability',
-      },
-      NULL_FLAG,
-      RANDOM_FLAG,
-      SEED_FLAG,
-      BIN_SIZE_FLAG,
+      restartFlag(0.15),
+      ...NULL_MODEL_FLAGS,
       THREADS_FLAG,
       GENE_TABLE_FLAG,
       OUT_FLAG,
@@ -197,18 +181,15 @@ export const moduleCommand: Command = {
   },
 
   async run(flags, io): Promise<CommandResult> {
-    const networkFile = resolveInputFile('network', requiredString(flags, 'network'), io.cwd);
-    const genesFile = resolveInputFile('genes', requiredString(flags, 'genes'), io.cwd);
+    const networkFile = inputFileOf(flags, 'network', io.cwd);
+    const genesFile = inputFileOf(flags, 'genes', io.cwd);
     const settings: ModuleSettings = {
       method: requiredString(flags, 'method') as ModuleMethod,
       n: numberFlag(flags, 'n'),
       alpha: numberFlag(flags, 'alpha'),
       mode: requiredString(flags, 'mode') as DiamondMode,
       restart: numberFlag(flags, 'restart'),
-      nullChoice: requiredString(flags, 'null'),
-      random: numberFlag(flags, 'random'),
-      seed: numberFlag(flags, 'seed'),
-      binSize: numberFlag(flags, 'bin-size'),
+      ...nullModelSettingsOf(flags),
       threads: threadsOf(flags.number('threads')),
     };
     const geneIndex = await loadGeneIndex(flags.string('gene-table'), io.cwd);

@@ -33,10 +33,12 @@ import {
   NETWORK_FLAG,
   OUT_FLAG,
   RANDOM_FLAG,
+  restartFlag,
   SEED_FLAG,
 } from '../common-flags';
 import { numberFlag, requiredString, type Command } from '../command';
 import {
+  inputFileOf,
   loadDegTable,
   loadDrugTargets,
   loadGeneIndex,
@@ -46,7 +48,7 @@ import {
   loadSignedNetwork,
   mapSeeds,
   noSeedsInLcc,
-  resolveInputFile,
+  optionalInputFileOf,
   selectGeneSets,
   type Indications,
 } from '../load-inputs';
@@ -95,16 +97,7 @@ export const screenCommand: Command = {
         help: 'random sets of the proximity and rwr nulls: shared (scDrugPrio: one random module set per draw for all drugs, per-bin sampling without replacement) or guney (Guney 2016)',
       },
       BIN_SIZE_FLAG,
-      {
-        name: 'restart',
-        kind: 'number',
-        placeholder: 'R',
-        min: 0,
-        exclusiveMin: true,
-        max: 1,
-        default: SCREEN_DEFAULTS.restart,
-        help: 'rwr: restart probability',
-      },
+      restartFlag(SCREEN_DEFAULTS.restart),
       {
         name: 'indications',
         kind: 'string',
@@ -168,16 +161,12 @@ export const screenCommand: Command = {
 
   async run(flags, io): Promise<CommandResult> {
     const cwd = io.cwd;
-    const networkFile = resolveInputFile('network', requiredString(flags, 'network'), cwd);
-    const genesFile = resolveInputFile('genes', requiredString(flags, 'genes'), cwd);
-    const drugsFile = resolveInputFile('drugs', requiredString(flags, 'drugs'), cwd);
-    const optionalFile = (flag: string) => {
-      const path = flags.string(flag);
-      return path === undefined ? null : resolveInputFile(flag, path, cwd);
-    };
-    const indicationsFile = optionalFile('indications');
-    const degsFile = optionalFile('degs');
-    const signedFile = optionalFile('signed');
+    const networkFile = inputFileOf(flags, 'network', cwd);
+    const genesFile = inputFileOf(flags, 'genes', cwd);
+    const drugsFile = inputFileOf(flags, 'drugs', cwd);
+    const indicationsFile = optionalInputFileOf(flags, 'indications', cwd);
+    const degsFile = optionalInputFileOf(flags, 'degs', cwd);
+    const signedFile = optionalInputFileOf(flags, 'signed', cwd);
     if (flags.given('indication') && indicationsFile === null) {
       throw new UsageError('--indication needs --indications FILE');
     }

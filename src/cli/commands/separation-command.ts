@@ -17,25 +17,23 @@ import { degreeBins } from '@/core/random/degree-bins';
 import type { GeneSet } from '@/io';
 import { UsageError } from '../cli-error';
 import {
-  BIN_SIZE_FLAG,
   GENE_TABLE_FLAG,
   GENES_FLAG,
   NETWORK_FLAG,
-  NULL_FLAG,
+  NULL_MODEL_FLAGS,
   nullModelOf,
+  nullModelSettingsOf,
   OUT_FLAG,
-  RANDOM_FLAG,
-  SEED_FLAG,
 } from '../common-flags';
-import { numberFlag, requiredString, type Command } from '../command';
+import type { Command } from '../command';
 import {
   findGeneSet,
+  inputFileOf,
   loadGeneIndex,
   loadGeneSets,
   loadNetwork,
   mapSeeds,
   noSeedsInLcc,
-  resolveInputFile,
 } from '../load-inputs';
 import type { CommandResult } from '../write-output';
 
@@ -60,10 +58,7 @@ export const separationCommand: Command = {
         repeatable: true,
         help: 'a gene set by name (case-insensitive); give it twice, for A and for B',
       },
-      NULL_FLAG,
-      RANDOM_FLAG,
-      SEED_FLAG,
-      BIN_SIZE_FLAG,
+      ...NULL_MODEL_FLAGS,
       GENE_TABLE_FLAG,
       OUT_FLAG,
     ],
@@ -73,18 +68,15 @@ export const separationCommand: Command = {
   },
 
   async run(flags, io): Promise<CommandResult> {
-    const networkFile = resolveInputFile('network', requiredString(flags, 'network'), io.cwd);
-    const genesFile = resolveInputFile('genes', requiredString(flags, 'genes'), io.cwd);
+    const networkFile = inputFileOf(flags, 'network', io.cwd);
+    const genesFile = inputFileOf(flags, 'genes', io.cwd);
     const names = flags.strings('disease');
     if (names.length !== 0 && names.length !== 2) {
       throw new UsageError(
         `--disease must be given twice (set A and set B), got ${names.length} time(s)`,
       );
     }
-    const nullChoice = requiredString(flags, 'null');
-    const random = numberFlag(flags, 'random');
-    const seed = numberFlag(flags, 'seed');
-    const binSize = numberFlag(flags, 'bin-size');
+    const { nullChoice, random, seed, binSize } = nullModelSettingsOf(flags);
     const geneIndex = await loadGeneIndex(flags.string('gene-table'), io.cwd);
     const geneSets = await loadGeneSets(genesFile, geneIndex);
     let pair: [GeneSet, GeneSet];
