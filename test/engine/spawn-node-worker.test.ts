@@ -26,7 +26,10 @@ function untilError(worker: PoolWorker): Promise<{ messages: unknown[]; error: E
 
 describe('spawnNodeWorker', () => {
   it('starts the CPU pool entry by default and the betweenness entry through its wrapper', async () => {
-    for (const worker of [spawnNodeWorker(), spawnBetweennessNodeWorker()]) {
+    // Spawn one at a time: a worker's first message is dropped if it arrives before a
+    // listener is attached, so each worker must get its listener as soon as it exists.
+    for (const spawn of [() => spawnNodeWorker(), spawnBetweennessNodeWorker]) {
+      const worker = spawn();
       try {
         expect(await firstEvent(worker)).toEqual({ message: POOL_READY });
       } finally {
