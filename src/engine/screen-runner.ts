@@ -120,7 +120,6 @@ export async function runScreen(
       control.onStage?.('proximity');
       const engine = await build(context.network.graph);
       engines.push(engine);
-      engineLabel = `${engine.backend}: ${engine.backendReason}`;
       proximity = await runProximityOnEngine(
         context,
         engine,
@@ -128,6 +127,8 @@ export async function runScreen(
         inner,
         report,
       );
+      // Read after the run: a GPU device lost mid-run leaves the engine on the CPU path.
+      engineLabel = `${engine.backend}: ${engine.backendReason}`;
     }
     throwIfAborted(control);
     let rwr = null;
@@ -140,7 +141,6 @@ export async function runScreen(
       control.onStage?.('cure');
       const engine = await build(context.cureProblem.network.graph);
       engines.push(engine);
-      if (engineLabel === '') engineLabel = `${engine.backend}: ${engine.backendReason}`;
       cure = await runCureOnEngine(
         context.cureProblem,
         engine,
@@ -148,6 +148,7 @@ export async function runScreen(
         inner,
         report,
       );
+      if (engineLabel === '') engineLabel = `${engine.backend}: ${engine.backendReason}`;
     }
     throwIfAborted(control);
     control.onStage?.('assemble');
