@@ -6,7 +6,7 @@
  * (screen-data.ts: indications, the OmniPath signed network, SAR DEGs), then runs the whole
  * pipeline on the compute engine (src/engine/screen-runner.ts `runScreen`: proximity, RWR
  * influence, counteraction, digital cure, ranking, validation, combinations) with progress by
- * stage and an AbortSignal. Known indications are matched by screen-indications.ts.
+ * stage and an AbortSignal. Known indications are matched by src/core/screen/indication-match.ts.
  *
  * A finished run is remembered (the last RUNS_KEPT) so the drug details can ask for shortest
  * paths from each target to its nearest module genes: core's `nearestModuleGenes`, a BFS from
@@ -27,7 +27,7 @@ import {
   SCREEN_FILES,
   type ScreenDataLoader,
 } from './screen-data';
-import { matchIndications, type IndicationMatch } from './screen-indications';
+import { matchIndications, type IndicationMatch } from '@/core/screen/indication-match';
 import type {
   DrugPaths,
   ScreenDataSummary,

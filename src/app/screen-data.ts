@@ -22,7 +22,7 @@ import {
   type ImportSource,
 } from '@/io';
 import { fetchDataFile, type FetchDataOptions } from './fetch-data';
-import type { IndicationRow } from './screen-indications';
+import type { IndicationRow } from '@/core/screen/indication-match';
 
 export const SCREEN_FILES = {
   /** DrugCentral indications (CC BY 4.0): one row per (drug, indication). */

@@ -11,7 +11,7 @@ import type { ScreenMethod } from '@/core/screen/drug-screen';
 import { SCREEN_SAMPLING_DESCRIPTIONS, type ScreenSampling } from '@/core/screen/screen-sampler';
 import type { BackendInfo } from '@/gpu/backend';
 import { plainBackendInfo } from './engine-backend';
-import { uninvertName } from './screen-indications';
+import { uninvertName } from '@/core/screen/indication-match';
 import type { DegSource, ScreenRequest } from './screen-types';
 
 export interface ScreenForm {

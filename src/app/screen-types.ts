@@ -11,7 +11,7 @@ import type { ScreenSampling } from '@/core/screen/screen-sampler';
 import type { ScreenStage } from '@/engine/screen-runner';
 import type { BackendInfo } from '@/gpu/backend';
 import type { Origin } from './analysis-types';
-import type { IndicationMatch } from './screen-indications';
+import type { IndicationMatch } from '@/core/screen/indication-match';
 
 /** Which DEG table: none, the bundled SAR table (Li 2022), or an imported one (its index). */
 export type DegSource = 'none' | 'bundled' | number;

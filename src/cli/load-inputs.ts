@@ -14,6 +14,7 @@
  * ALGORITHMS.md §3.1; every gene set is reported with what was dropped on the way
  * (`SeedReport`).
  */
+import { matchesTerm, termWords } from '@/core/screen/indication-match';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -330,9 +331,9 @@ const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_na
 /**
  * Reads known indications. Two layouts:
  * - a table with a drug-name column and an indication column (DrugCentral's
- *   `drug_name … indication`): the drugs whose indication matches `term`, i.e. contains every
- *   word of the term, in any order and case ("arthritis, rheumatoid" matches "Rheumatoid
- *   arthritis" and "Juvenile rheumatoid arthritis");
+ *   `drug_name … indication`): the drugs whose indication matches `term` by the rule of
+ *   core/screen/indication-match.ts (every word of the term, in any order and case, simple
+ *   plurals folded: "arthritis, rheumatoid" matches "Juvenile rheumatoid arthritis");
  * - one drug name per line (an optional header "drug"/"drug_name"): all of them.
  */
 export async function loadIndications(file: InputFile, term: string | null): Promise<Indications> {
@@ -359,8 +360,7 @@ export async function loadIndications(file: InputFile, term: string | null): Pro
       },
       (fields) => {
         const indication = fields[indicationColumn];
-        const have = new Set(termWords(indication));
-        if (words.every((word) => have.has(word)) && fields[drugColumn] !== '') {
+        if (fields[drugColumn] !== '' && matchesTerm(indication, words)) {
           drugNames.add(fields[drugColumn]);
           matched.add(indication);
         }
@@ -381,12 +381,4 @@ export async function loadIndications(file: InputFile, term: string | null): Pro
     drugNames.add(f[0]),
   );
   return { file: file.shownAs, term: null, matched: [], drugNames: [...drugNames] };
-}
-
-/** Lower-case words of a disease or indication text. */
-export function termWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
 }

@@ -13,9 +13,9 @@ import {
   termWords,
   uninvertName,
   type IndicationRow,
-} from '@/app/screen-indications';
-import { readGzipTsv } from '../helpers/load-public-data';
-import { loadScreenFixture } from '../core/screen/screen-data';
+} from '@/core/screen/indication-match';
+import { readGzipTsv } from '../../helpers/load-public-data';
+import { loadScreenFixture } from './screen-data';
 
 const { header, rows: raw } = readGzipTsv('drug_indications_drugcentral.tsv.gz');
 const drugColumn = header.indexOf('drug_name');

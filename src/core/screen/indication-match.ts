@@ -4,8 +4,8 @@
  * The drug screen is validated against the drugs already used for the disease (ALGORITHMS.md
  * §3.14). Disease gene sets carry MeSH-style names with inverted qualifiers ("arthritis,
  * rheumatoid", "carcinoma, renal cell"), DrugCentral indications are free text ("Rheumatoid
- * Arthritis", "Juvenile Rheumatoid Arthritis", "Renal Cell Carcinoma"). The rule, the command
- * line's (src/cli/load-inputs.ts `loadIndications`) with two refinements:
+ * Arthritis", "Juvenile Rheumatoid Arthritis", "Renal Cell Carcinoma"). One rule, shared by the command
+ * line (src/cli/load-inputs.ts `loadIndications`) and the app (src/app/screen-analysis.ts):
  *
  *   an indication matches a term when it contains every word of the term, in any order and case,
  *
