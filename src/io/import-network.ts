@@ -1,7 +1,9 @@
 /**
  * Network importer
  * ================
- * Reads an interaction list into a CSR graph whose node k is `nodeIds[k]`. Accepted layouts:
+ * Reads an interaction list into a CSR graph whose node k is `nodeIds[k]`, nodes numbered in
+ * the canonical order of core/graph/canonical-order.ts (by Entrez ID, then identifier), so the
+ * same network gives the same graph whatever the order of its lines. Accepted layouts:
  *
  * - **edge lists** (tab, comma, semicolon or space separated), `a b [weight]`, with or without a
  *   header. Named columns are recognised (column-names.ts): `entrez_a entrez_b symbol_a symbol_b`
@@ -19,6 +21,7 @@
  * pairs are dropped here, then `csrFromEdges`. Both are counted in the report. Weights must be
  * non-negative numbers (signs go in a sign column); STRING scores are kept as given (0–1000).
  */
+import { canonicalNodeRank, permuteByRank } from '@/core/graph/canonical-order';
 import {
   csrFromEdges,
   simpleUndirectedGraph,
@@ -215,6 +218,13 @@ export async function importNetworkTable(
   }
 
   const nodeCount = registry.display.length;
+  // Node k is the same gene whatever the order of the file's lines (seeded nulls walk nodes by
+  // index): renumber the nodes canonically before the graph is built.
+  const rank = canonicalNodeRank(registry.display, registry.entrez);
+  for (let e = 0; e < sources.length; e++) {
+    sources[e] = rank[sources[e]];
+    targets[e] = rank[targets[e]];
+  }
   const directed = options.directed ?? signed;
   let graph: CsrGraph;
   let dropped: SimpleGraphReport;
@@ -239,8 +249,8 @@ export async function importNetworkTable(
   report.recordsKept = directed ? graph.targets.length : graph.targets.length / 2;
   registry.finish(report);
   return {
-    nodeIds: registry.display,
-    entrezIds: registry.entrez,
+    nodeIds: permuteByRank(registry.display, rank),
+    entrezIds: permuteByRank(registry.entrez, rank),
     graph,
     directed,
     signed,

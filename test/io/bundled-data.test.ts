@@ -50,7 +50,9 @@ describe('bundled data', () => {
     expect(report.unmapped).toHaveLength(102);
     const retired = entrezIds.indexOf(report.unmapped[0]);
     expect(nodeIds[retired]).toBe(report.unmapped[0]);
-    expect(nodeIds.slice(0, 3)).toEqual(['A1BG', 'ANXA7', 'CDKN1A']); // first rows: 1–310, 1–1026
+    // Canonical node order: ascending Entrez ID (1, 2, 9), whatever the order of the rows.
+    expect(nodeIds.slice(0, 3)).toEqual(['A1BG', 'A2M', 'NAT1']);
+    expect(entrezIds.slice(0, 3)).toEqual(['1', '2', '9']);
     // 63 nodes have only self-loops (13,460 − 13,397), so they end up isolated.
     let isolated = 0;
     for (let i = 0; i < graph.nodeCount; i++) {

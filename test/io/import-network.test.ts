@@ -25,14 +25,15 @@ describe('importNetwork', () => {
       'ppi.tsv',
       null,
     );
-    expect(nodeIds).toEqual(['TP53', 'MDM2', 'CDKN1A']);
+    // Canonical node order: no Entrez IDs without an index, so by identifier.
+    expect(nodeIds).toEqual(['CDKN1A', 'MDM2', 'TP53']);
     expect(entrezIds).toEqual([null, null, null]);
     expect(Array.from(graph.offsets)).toEqual([0, 1, 3, 4]);
     expect(edgeList(nodeIds, graph)).toEqual([
-      'TP53-MDM2:0.5',
-      'MDM2-TP53:0.5',
-      'MDM2-CDKN1A:2',
       'CDKN1A-MDM2:2',
+      'MDM2-CDKN1A:2',
+      'MDM2-TP53:0.5',
+      'TP53-MDM2:0.5',
     ]);
     expect([directed, signed]).toEqual([false, false]);
     expect(report).toMatchObject({
@@ -66,7 +67,7 @@ describe('importNetwork', () => {
   it('uses a "#node1 node2 …" comment line as the header (STRING web export)', async () => {
     const text = '#node1\tnode2\tcombined_score\nTP53\tMDM2\t0.999\nTP53\tEP300\t0.99\n';
     const { nodeIds, report } = await importNetwork(text, 'string_interactions.tsv', null);
-    expect(nodeIds).toEqual(['TP53', 'MDM2', 'EP300']);
+    expect(nodeIds).toEqual(['EP300', 'MDM2', 'TP53']);
     expect(report.headerDetected).toBe(true);
     expect(report.columns).toEqual(['node1 → node A', 'node2 → node B', 'combined_score → weight']);
   });
@@ -85,14 +86,19 @@ describe('importNetwork', () => {
       const index = await bundledGeneIndex();
       const { nodeIds, entrezIds, graph, report } = await importNetwork(text, 'links.txt', index);
       expect(nodeIds).toEqual([
-        '9606.ENSP00000269305',
         '9606.ENSP00000258149',
+        '9606.ENSP00000269305',
         '9606.ENSP00000384849',
       ]);
       expect(entrezIds).toEqual([null, null, null]);
       expect(graph.targets.length).toBe(4);
       expect(report).toMatchObject({ rowsRead: 4, recordsKept: 2, duplicatesDropped: 2 });
-      expect(report.unmapped).toEqual(nodeIds);
+      // Listed in order of first appearance in the file.
+      expect(report.unmapped).toEqual([
+        '9606.ENSP00000269305',
+        '9606.ENSP00000258149',
+        '9606.ENSP00000384849',
+      ]);
       expect(report.warnings).toEqual([
         expect.stringMatching(/^3 protein IDs left unmapped: .*withProteinMap/),
       ]);
@@ -110,13 +116,14 @@ describe('importNetwork', () => {
         ['ENSP00000384849', 'CDKN1A'],
       ]);
       const { nodeIds, entrezIds, graph, report } = await importNetwork(text, 'links.txt', index);
-      expect(nodeIds).toEqual(['TP53', 'MDM2', 'CDKN1A']);
-      expect(entrezIds).toEqual(['7157', '4193', '1026']);
+      // Canonical node order: by Entrez ID (1026 < 4193 < 7157).
+      expect(nodeIds).toEqual(['CDKN1A', 'MDM2', 'TP53']);
+      expect(entrezIds).toEqual(['1026', '4193', '7157']);
       expect(edgeList(nodeIds, graph)).toEqual([
-        'TP53-MDM2:999',
-        'TP53-CDKN1A:800',
-        'MDM2-TP53:999',
         'CDKN1A-TP53:800',
+        'MDM2-TP53:999',
+        'TP53-CDKN1A:800',
+        'TP53-MDM2:999',
       ]);
       expect(report).toMatchObject({ genesMapped: 3, unmapped: [], warnings: [] });
     });
@@ -149,15 +156,15 @@ describe('importNetwork', () => {
   it('reads SIF lines with several targets and lone nodes', async () => {
     const text = 'TP53 pp MDM2 CDKN1A\nEGFR pd ERBB2\nLONELY\n';
     const { nodeIds, graph, report } = await importNetwork(text, 'net.sif', null);
-    expect(nodeIds).toEqual(['TP53', 'MDM2', 'CDKN1A', 'EGFR', 'ERBB2', 'LONELY']);
+    expect(nodeIds).toEqual(['CDKN1A', 'EGFR', 'ERBB2', 'LONELY', 'MDM2', 'TP53']);
     expect(graph.nodeCount).toBe(6);
     expect(edgeList(nodeIds, graph)).toEqual([
-      'TP53-MDM2:1',
-      'TP53-CDKN1A:1',
-      'MDM2-TP53:1',
       'CDKN1A-TP53:1',
       'EGFR-ERBB2:1',
       'ERBB2-EGFR:1',
+      'MDM2-TP53:1',
+      'TP53-CDKN1A:1',
+      'TP53-MDM2:1',
     ]);
     expect(report.recordsKept).toBe(3);
     expect(report.warnings).toEqual(['SIF interaction types (not used as weights): pp, pd']);
@@ -173,8 +180,8 @@ describe('importNetwork', () => {
     const index = await bundledGeneIndex();
     const text = 'gene_a,gene_b\nTP53,MDM2\np53,HER2\n7157,erbb2\n';
     const { nodeIds, entrezIds, report } = await importNetwork(text, 'mixed.csv', index);
-    expect(nodeIds).toEqual(['TP53', 'MDM2', 'ERBB2']);
-    expect(entrezIds).toEqual(['7157', '4193', '2064']);
+    expect(nodeIds).toEqual(['ERBB2', 'MDM2', 'TP53']);
+    expect(entrezIds).toEqual(['2064', '4193', '7157']);
     expect(report).toMatchObject({ genesMapped: 3, duplicatesDropped: 1, recordsKept: 2 });
   });
 
@@ -186,8 +193,8 @@ describe('importNetwork', () => {
       '4193\t999999999\tMDM2\t',
     ].join('\n');
     const { nodeIds, entrezIds, report } = await importNetwork(text, 'menche-like.tsv', index);
-    expect(nodeIds).toEqual(['TP53', 'MDM2', '999999999']);
-    expect(entrezIds).toEqual(['7157', '4193', '999999999']);
+    expect(nodeIds).toEqual(['MDM2', 'TP53', '999999999']);
+    expect(entrezIds).toEqual(['4193', '7157', '999999999']);
     expect(report.unmapped).toEqual(['999999999']);
     expect(report.genesMapped).toBe(2);
   });
@@ -244,5 +251,36 @@ describe('importNetwork', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect(error.line).toBe(line);
     expect(error.message).toContain(`bad.tsv, line ${line}: ${message}`);
+  });
+});
+
+describe('canonical node order', () => {
+  it('gives the same graph and node table whatever the order of the lines (Menche 2015)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { gunzipSync } = await import('node:zlib');
+    const text = gunzipSync(
+      readFileSync(new URL('../../public/data/interactome_menche2015.tsv.gz', import.meta.url)),
+    ).toString('utf8');
+    const [header, ...rows] = text.split('\n').filter((line) => line.length > 0);
+    // Deterministic shuffle (Fisher–Yates with a fixed linear congruential generator).
+    let state = 12345;
+    const shuffled = rows.slice();
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const j = state % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const index = await bundledGeneIndex();
+    const inFileOrder = await importNetwork(text, 'menche.tsv', index);
+    const reordered = await importNetwork(
+      [header, ...shuffled].join('\n'),
+      'menche-shuffled.tsv',
+      index,
+    );
+    expect(shuffled).not.toEqual(rows);
+    expect(reordered.nodeIds).toEqual(inFileOrder.nodeIds);
+    expect(reordered.entrezIds).toEqual(inFileOrder.entrezIds);
+    expect(Array.from(reordered.graph.offsets)).toEqual(Array.from(inFileOrder.graph.offsets));
+    expect(Array.from(reordered.graph.targets)).toEqual(Array.from(inFileOrder.graph.targets));
   });
 });

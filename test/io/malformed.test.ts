@@ -150,18 +150,19 @@ describe('malformed files that import with a report', () => {
       'unknown-ids.tsv',
       index,
     )) as ImportedNetwork;
+    // Canonical node order: genes by Entrez ID, then identifiers kept verbatim, by name.
     expect(nodeIds).toEqual([
-      'TP53',
-      'MDM2',
-      'FOO1',
-      'ERBB2',
-      'EGFR',
-      'AIS',
-      'NOTAGENE',
-      '9606.ENSP00000269305',
       'CDKN1A',
+      'EGFR',
+      'ERBB2',
+      'MDM2',
+      'TP53',
+      '9606.ENSP00000269305',
+      'AIS',
+      'FOO1',
+      'NOTAGENE',
     ]);
-    expect(entrezIds).toEqual(['7157', '4193', null, '2064', '1956', null, null, null, '1026']);
+    expect(entrezIds).toEqual(['1026', '1956', '2064', '4193', '7157', null, null, null, null]);
     expect(report.unmapped).toEqual(['FOO1', 'NOTAGENE', '9606.ENSP00000269305']);
     expect(report.ambiguous).toEqual(['AIS']);
     expect(report.genesMapped).toBe(5);
@@ -172,7 +173,7 @@ describe('malformed files that import with a report', () => {
     '%s imports like its UTF-8/LF twin',
     async (name) => {
       const { nodeIds, report } = (await importWith('network', name)) as ImportedNetwork;
-      expect(nodeIds).toEqual(['TP53', 'MDM2', 'CDKN1A']);
+      expect(nodeIds).toEqual(['CDKN1A', 'MDM2', 'TP53']);
       expect(report.recordsKept).toBe(2);
     },
   );
