@@ -5,6 +5,7 @@
  * structured-cloneable data: typed arrays, strings, numbers and plain objects. Large arrays
  * (the network view) are transferred, not copied.
  */
+import type { GraphScope } from '@/core/screen/screen-network';
 import type { BackendPreference } from '@/gpu/backend';
 import type { FileKind, ImportReport } from '@/io';
 import type { NetworkView } from '@/render/network-view';
@@ -144,6 +145,11 @@ export type ModuleNullModel = 'degree-scdrugprio' | 'degree-guney' | 'uniform';
 /** Everything a module run depends on besides the network and the gene set. */
 export interface ModuleOptions {
   method: ModuleMethod;
+  /**
+   * The graph the methods run on: the whole network as given (the published definitions:
+   * Menche 2015, DIAMOnD.py, networkx) or its largest connected component.
+   */
+  graph: GraphScope;
   nullModel: ModuleNullModel;
   /** Random sets R for every null distribution of the run. */
   randomSets: number;
@@ -252,7 +258,12 @@ export interface ModuleProvenance {
     origin: Origin;
     nodes: number;
     interactions: number;
-    /** The analysis runs on the largest connected component of the network (ALGORITHMS.md §3.1). */
+    /** Which graph the analysis ran on (`ModuleOptions.graph`), in words and size. */
+    graph: GraphScope;
+    graphDescription: string;
+    graphNodes: number;
+    graphInteractions: number;
+    /** The network's largest connected component (ALGORITHMS.md §3.1). */
     lccNodes: number;
     lccInteractions: number;
   };

@@ -3,10 +3,12 @@
  * ========================================================================
  * For one gene set on one network:
  *
- *   1. The analysis graph is the network's largest connected component (ALGORITHMS.md §3.1;
- *      the Menche interactome: 13,397 → 13,329 nodes), with degree bins of B = 100 for the
- *      degree-preserving nulls (§3.2). Both are built once per network and cached.
- *   2. The set's genes are mapped to nodes; genes outside the network or its LCC are reported.
+ *   1. The analysis graph is the whole network as given (`options.graph = 'network'`, the
+ *      default: every node, isolated ones included, as Menche 2015, DIAMOnD.py and networkx
+ *      count them; Menche interactome 13,460 nodes) or its largest connected component ('lcc',
+ *      ALGORITHMS.md §3.1: 13,329 nodes), with degree bins of B = 100 for the
+ *      degree-preserving nulls (§3.2). Both are built once per network and scope, and cached.
+ *   2. The set's genes are mapped to nodes; genes outside the network (or its LCC) are reported.
  *   3. LCC significance of the set against R random sets, for every method (§3.3).
  *   4. The method:
  *      - 'lcc': the module is the set's largest connected component (Menche 2015);
@@ -50,6 +52,7 @@ import {
 } from '@/core/propagation/random-walk-with-restart';
 import { degreeBins, type DegreeBins } from '@/core/random/degree-bins';
 import type { CsrGraph } from '@/core/graph/csr';
+import { GRAPH_SCOPE_DESCRIPTIONS, type GraphScope } from '@/core/screen/screen-network';
 import type { Engine, EngineOptions } from '@/engine/engine';
 import type { BackendInfo, BackendPreference } from '@/gpu/backend';
 import type { GeneIndex } from '@/io';
@@ -81,20 +84,46 @@ export const RWR_LISTED = 50;
 export const RWR_MODULE_GENES = 20;
 export const RWR_MODULE_MAX_P = 0.05;
 
-/** The network as the analysis sees it: its LCC and the degree bins of that LCC. */
+/** The network as the analysis sees it: the graph of the scope and its degree bins. */
 export interface AnalysisGraph {
+  scope: GraphScope;
+  /** The whole network, or its LCC re-indexed (node k is network node `nodes[k]`). */
+  graph: CsrGraph;
+  /** Network index of each analysis node. */
+  nodes: Uint32Array;
+  /** Analysis index of each network node, −1 outside the graph. */
+  localOf: Int32Array;
+  /** The network's largest connected component (for the provenance either way). */
   lcc: LargestComponent;
   bins: DegreeBins;
 }
 
-const analysisGraphs = new WeakMap<LoadedNetwork, AnalysisGraph>();
+const analysisGraphs = new WeakMap<LoadedNetwork, Map<GraphScope, AnalysisGraph>>();
 
-export function analysisGraph(network: LoadedNetwork): AnalysisGraph {
-  let cached = analysisGraphs.get(network);
+export function analysisGraph(network: LoadedNetwork, scope: GraphScope): AnalysisGraph {
+  let byScope = analysisGraphs.get(network);
+  if (!byScope) analysisGraphs.set(network, (byScope = new Map()));
+  let cached = byScope.get(scope);
   if (!cached) {
-    const lcc = largestConnectedComponent(network.graph);
-    cached = { lcc, bins: degreeBins(lcc.graph, { minBinSize: MIN_BIN_SIZE }) };
-    analysisGraphs.set(network, cached);
+    const lcc = byScope.values().next().value?.lcc ?? largestConnectedComponent(network.graph);
+    let graph = lcc.graph;
+    let nodes = lcc.nodes;
+    let localOf = lcc.localOf;
+    if (scope === 'network') {
+      graph = network.graph;
+      nodes = new Uint32Array(graph.nodeCount);
+      localOf = new Int32Array(graph.nodeCount);
+      for (let k = 0; k < graph.nodeCount; k++) nodes[k] = localOf[k] = k;
+    }
+    cached = {
+      scope,
+      graph,
+      nodes,
+      localOf,
+      lcc,
+      bins: degreeBins(graph, { minBinSize: MIN_BIN_SIZE }),
+    };
+    byScope.set(scope, cached);
   }
   return cached;
 }
@@ -142,7 +171,7 @@ export async function runModuleAnalysis(
   options: ModuleOptions,
   control: ModuleRunControl = {},
 ): Promise<ModuleResult> {
-  const { method, nullModel, randomSets, seed } = validateModuleOptions(options);
+  const { method, nullModel, randomSets, seed, graph: scope } = validateModuleOptions(options);
   const { signal, onProgress } = control;
   const startedAt = new Date().toISOString();
   const started = performance.now();
@@ -159,21 +188,23 @@ export async function runModuleAnalysis(
 
   // 1–2. Analysis graph and seeds.
   await checkpoint('Preparing the network');
-  const { lcc, bins } = analysisGraph(network);
-  const graph = lcc.graph;
+  const analysis = analysisGraph(network, scope);
+  const { graph, bins, lcc } = analysis;
   const found = diseaseSeeds(network, geneSet, geneIndex);
   const seeds: number[] = [];
   const outsideLcc: string[] = [];
   found.nodes.forEach((node, k) => {
-    if (lcc.localOf[node] >= 0) seeds.push(lcc.localOf[node]);
+    if (analysis.localOf[node] >= 0) seeds.push(analysis.localOf[node]);
     else outsideLcc.push(found.kept[k]);
   });
   if (seeds.length === 0) {
     throw new Error(
-      `Module analysis: none of the ${found.distinctGenes.length} genes of "${geneSet.name}" is in the largest connected component of ${network.name}`,
+      scope === 'lcc'
+        ? `Module analysis: none of the ${found.distinctGenes.length} genes of "${geneSet.name}" is in the largest connected component of ${network.name}`
+        : `Module analysis: none of the ${found.distinctGenes.length} genes of "${geneSet.name}" is a node of ${network.name}`,
     );
   }
-  const toNetwork = (local: number) => lcc.nodes[local];
+  const toNetwork = (local: number) => analysis.nodes[local];
   const symbolOf = (local: number) => network.labels[toNetwork(local)];
   const entrezOf = (local: number) => network.entrezIds[toNetwork(local)] ?? '';
 
@@ -339,8 +370,12 @@ export async function runModuleAnalysis(
         origin: network.origin,
         nodes: network.graph.nodeCount,
         interactions: edgeCount(network.graph) / 2,
-        lccNodes: graph.nodeCount,
-        lccInteractions: edgeCount(graph) / 2,
+        graph: scope,
+        graphDescription: GRAPH_SCOPE_DESCRIPTIONS[scope],
+        graphNodes: graph.nodeCount,
+        graphInteractions: edgeCount(graph) / 2,
+        lccNodes: lcc.nodes.length,
+        lccInteractions: edgeCount(lcc.graph) / 2,
       },
       geneSet: {
         id: geneSet.id,

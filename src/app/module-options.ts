@@ -5,13 +5,16 @@
  * the panel shows for them, and one validation step that both the form (to mark a field) and
  * the worker (to refuse a bad request) use. Defaults follow the papers: R = 1000 random sets
  * (Menche 2015), DIAMOnD n = 200 and α = 1 (Ghiassian 2015), restart r = 0.15 (Drugst.One,
- * NetMedPy), seed 1, degree-preserving null with scDrugPrio's sampling (ALGORITHMS.md §3.2 b).
+ * NetMedPy), seed 1, degree-preserving null with scDrugPrio's sampling (ALGORITHMS.md §3.2 b),
+ * on the whole network as given (the published definitions; the LCC is an option).
  */
 import { NULL_MODEL_DESCRIPTIONS } from '@/core/random/random-node-sets';
+import type { GraphScope } from '@/core/screen/screen-network';
 import type { ModuleMethod, ModuleNullModel, ModuleOptions } from './analysis-types';
 
 export const MODULE_DEFAULTS: Readonly<ModuleOptions> = {
   method: 'lcc',
+  graph: 'network',
   nullModel: 'degree-scdrugprio',
   randomSets: 1000,
   seed: 1,
@@ -42,6 +45,12 @@ export const METHOD_REFERENCES: Record<ModuleMethod, string> = {
   rwr: 'Random walk with restart with a degree-matched null (Köhler et al., AJHG 2008; ALGORITHMS.md §3.7)',
 };
 
+/** The graph choices as the panel names them. */
+export const GRAPH_NAMES: Record<GraphScope, string> = {
+  network: 'Whole network',
+  lcc: 'Largest connected component',
+};
+
 export const NULL_MODEL_NAMES: Record<ModuleNullModel, string> = {
   'degree-scdrugprio': 'Degree-matched (scDrugPrio bins)',
   'degree-guney': 'Degree-matched (Guney 2016)',
@@ -61,6 +70,7 @@ export function moduleOptionErrors(options: ModuleOptions): ModuleOptionErrors {
   const errors: ModuleOptionErrors = {};
   const { randomSets, seed, diamondIterations, diamondAlpha } = MODULE_LIMITS;
   if (!(options.method in METHOD_NAMES)) errors.method = `unknown method "${options.method}"`;
+  if (!(options.graph in GRAPH_NAMES)) errors.graph = `unknown graph "${options.graph}"`;
   if (!(options.nullModel in NULL_MODEL_NAMES)) {
     errors.nullModel = `unknown null model "${options.nullModel}"`;
   }

@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { NullModel } from '@/core/random/random-node-sets';
+import type { GraphScope } from '@/core/screen/screen-network';
 import { numberFlag, requiredString } from './command';
 import type { FlagSpec, ParsedFlags } from './parse-flags';
 
@@ -17,6 +18,23 @@ export const NETWORK_FLAG: FlagSpec = {
   required: true,
   help: 'interactome edge list (.tsv/.csv/.sif, optionally .gz), e.g. public/data/interactome_menche2015.tsv.gz; used undirected, without self-loops and repeats',
 };
+
+/**
+ * Which graph the module, centrality and separation methods run on. The published definitions
+ * (Menche 2015, DIAMOnD.py, networkx) use the whole network; the LCC is an option.
+ */
+export const GRAPH_FLAG: FlagSpec = {
+  name: 'graph',
+  kind: 'choice',
+  choices: ['network', 'lcc'],
+  default: 'network',
+  help: 'graph to run on: the whole network as given (every node, isolated ones included, as Menche 2015, DIAMOnD.py and networkx define it) or only its largest connected component',
+};
+
+/** The scope named by `--graph`. */
+export function graphScopeOf(flags: ParsedFlags): GraphScope {
+  return requiredString(flags, 'graph') as GraphScope;
+}
 
 export const GENES_FLAG: FlagSpec = {
   name: 'genes',

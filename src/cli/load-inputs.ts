@@ -10,9 +10,11 @@
  * the network, gene sets, drug targets and DEG tables all map their identifiers to Entrez IDs,
  * and genes are matched to network nodes by Entrez ID first, then by symbol
  * (core/screen/screen-network.ts). Display names stay as in the network's symbol column.
- * Distance- and module-based commands run on the network's largest connected component (LCC),
- * ALGORITHMS.md §3.1; every gene set is reported with what was dropped on the way
- * (`SeedReport`).
+ * Module, centrality and separation commands run on the whole network as given (`--graph
+ * network`, the published definitions) or on its largest connected component (`--graph lcc`);
+ * the drug screen always runs on the LCC (Guney 2016; ALGORITHMS.md §3.1). Every gene set is
+ * reported with what was dropped on the way (`SeedReport`), every output names its graph
+ * (`GraphSummary`).
  */
 import { matchesTerm, termWords } from '@/core/screen/indication-match';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -20,7 +22,12 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { degrees } from '@/core/graph/csr';
-import { prepareScreenNetwork, type ScreenNetwork } from '@/core/screen/screen-network';
+import {
+  GRAPH_SCOPE_DESCRIPTIONS,
+  prepareScreenNetwork,
+  type GraphScope,
+  type ScreenNetwork,
+} from '@/core/screen/screen-network';
 import {
   importDegTable,
   importDrugTargets,
@@ -106,10 +113,12 @@ export async function loadGeneIndex(path: string | undefined, cwd: string): Prom
 /** What the CLI reports about the network it ran on. */
 export interface NetworkSummary {
   readonly file: string;
-  /** Nodes with at least one edge after self-loops and repeats are dropped. */
+  /** Nodes of the network: distinct identifiers in the file, isolated ones included. */
   readonly nodes: number;
-  /** Distinct identifiers in the file (includes nodes that only had self-loops). */
+  /** The same count (kept for scripts written against earlier versions). */
   readonly nodesInFile: number;
+  /** Nodes without any edge once self-loops are dropped (they stay in the network). */
+  readonly isolatedNodes: number;
   /** Undirected edges kept. */
   readonly edges: number;
   readonly selfLoopsDropped: number;
@@ -123,14 +132,40 @@ export interface NetworkSummary {
   readonly warnings: readonly string[];
 }
 
+/** The graph a command ran on, as every output states it. */
+export interface GraphSummary {
+  readonly scope: GraphScope;
+  readonly description: string;
+  readonly nodes: number;
+  readonly edges: number;
+}
+
 export interface LoadedNetwork {
   readonly imported: ImportedNetwork;
+  /** The whole network with gene lookup (node k of `whole.graph` is named `whole.names[k]`). */
+  readonly whole: ScreenNetwork;
   /** The LCC with gene lookup (node k of `lcc.graph` is named `lcc.names[k]`). */
   readonly lcc: ScreenNetwork;
   readonly summary: NetworkSummary;
 }
 
-/** Reads an interactome as an undirected graph and cuts it to its LCC. */
+/** The graph of `scope`. */
+export function networkOfScope(network: LoadedNetwork, scope: GraphScope): ScreenNetwork {
+  return scope === 'network' ? network.whole : network.lcc;
+}
+
+/** What an output says about the graph of `scope`. */
+export function graphSummaryOf(network: LoadedNetwork, scope: GraphScope): GraphSummary {
+  const { graph } = networkOfScope(network, scope);
+  return {
+    scope,
+    description: GRAPH_SCOPE_DESCRIPTIONS[scope],
+    nodes: graph.nodeCount,
+    edges: graph.targets.length / 2,
+  };
+}
+
+/** Reads an interactome as an undirected graph, whole and cut to its LCC. */
 export async function loadNetwork(file: InputFile, geneIndex: GeneIndex): Promise<LoadedNetwork> {
   const imported = await importNetwork(openInput(file), file.shownAs, geneIndex, {
     directed: false,
@@ -139,16 +174,24 @@ export async function loadNetwork(file: InputFile, geneIndex: GeneIndex): Promis
   if (imported.signed) {
     warnings.push('the sign column was read as a weight of ±1; the network is used undirected');
   }
-  const lcc = prepareScreenNetwork(imported.graph, imported.nodeIds, imported.entrezIds);
-  let nodes = 0;
-  for (const degree of degrees(imported.graph)) if (degree > 0) nodes++;
+  const lcc = prepareScreenNetwork(imported.graph, imported.nodeIds, imported.entrezIds, 'lcc');
+  const whole = prepareScreenNetwork(
+    imported.graph,
+    imported.nodeIds,
+    imported.entrezIds,
+    'network',
+  );
+  let isolatedNodes = 0;
+  for (const degree of degrees(imported.graph)) if (degree === 0) isolatedNodes++;
   return {
     imported,
+    whole,
     lcc,
     summary: {
       file: file.shownAs,
-      nodes,
+      nodes: imported.graph.nodeCount,
       nodesInFile: imported.graph.nodeCount,
+      isolatedNodes,
       edges: imported.graph.targets.length / 2,
       selfLoopsDropped: imported.report.selfLoopsDropped,
       duplicatesDropped: imported.report.duplicatesDropped,
@@ -216,48 +259,52 @@ export interface SeedReport {
   readonly given: number;
   /** Genes whose identifier the gene table knows. */
   readonly mapped: number;
-  /** Genes that are network nodes (in the LCC or not). */
+  /** Genes that are network nodes (isolated ones included). */
   readonly inNetwork: number;
-  /** Distinct LCC nodes the set maps to: the genes every method runs on. */
+  /** Distinct nodes of the network's LCC the set maps to. */
   readonly inLcc: number;
+  /** Which graph the methods ran on (`--graph`); `inGraph` counts the set's genes there. */
+  readonly graph: GraphScope;
+  /** Distinct nodes of that graph the set maps to: the genes every method runs on. */
+  readonly inGraph: number;
   /** Genes the gene table does not know, as written in the file. */
   readonly unmapped: readonly string[];
-  /** Genes that are not network nodes (absent, or without any edge other than self-loops). */
+  /** Genes that are not network nodes. */
   readonly outsideNetwork: readonly string[];
-  /** Genes that are network nodes outside the LCC. */
+  /** Genes that are network nodes outside the LCC (dropped when the graph is the LCC). */
   readonly outsideLcc: readonly string[];
 }
 
 export interface MappedSeeds {
-  /** LCC node indices, distinct, in set order. */
+  /** Node indices of the scope's graph, distinct, in set order. */
   readonly nodes: Uint32Array;
   readonly report: SeedReport;
 }
 
-export function mapSeeds(set: GeneSet, network: LoadedNetwork, geneIndex: GeneIndex): MappedSeeds {
+/** Maps a gene set onto the graph of `scope` (the screen uses the LCC). */
+export function mapSeeds(
+  set: GeneSet,
+  network: LoadedNetwork,
+  geneIndex: GeneIndex,
+  scope: GraphScope,
+): MappedSeeds {
   const nodes: number[] = [];
   const seen = new Set<number>();
   const unmapped: string[] = [];
   const outsideNetwork: string[] = [];
   const outsideLcc: string[] = [];
-  const { offsets } = network.imported.graph;
+  const inLcc = new Set<number>();
   set.genes.forEach((gene, i) => {
     const entrez = set.entrez[i];
     if (entrez === null || !geneIndex.byEntrez.has(entrez)) unmapped.push(gene);
     const location = network.lcc.locate({ gene, entrez });
-    if (location.status === 'lcc') {
-      if (!seen.has(location.node)) {
-        seen.add(location.node);
-        nodes.push(location.node);
-      }
-    } else if (
-      location.status === 'outside-lcc' &&
-      offsets[location.originalNode + 1] > offsets[location.originalNode]
-    ) {
-      outsideLcc.push(gene);
-    } else {
-      // Absent, or a node without edges (e.g. only self-loops): not a network node (§3.1).
-      outsideNetwork.push(gene);
+    if (location.status === 'in-graph') inLcc.add(location.node);
+    else if (location.status === 'outside-lcc') outsideLcc.push(gene);
+    else outsideNetwork.push(gene);
+    const found = scope === 'lcc' ? location : network.whole.locate({ gene, entrez });
+    if (found.status === 'in-graph' && !seen.has(found.node)) {
+      seen.add(found.node);
+      nodes.push(found.node);
     }
   });
   const given = set.genes.length;
@@ -268,7 +315,9 @@ export function mapSeeds(set: GeneSet, network: LoadedNetwork, geneIndex: GeneIn
       given,
       mapped: given - unmapped.length,
       inNetwork: given - outsideNetwork.length,
-      inLcc: nodes.length,
+      inLcc: inLcc.size,
+      graph: scope,
+      inGraph: nodes.length,
       unmapped,
       outsideNetwork,
       outsideLcc,
@@ -276,12 +325,15 @@ export function mapSeeds(set: GeneSet, network: LoadedNetwork, geneIndex: GeneIn
   };
 }
 
-/** A data error for a set with no gene in the LCC. */
-export function noSeedsInLcc(report: SeedReport, file: string): DataError {
+/** A data error for a set with no gene in the graph the command runs on. */
+export function noSeedsInGraph(report: SeedReport, file: string): DataError {
   return new DataError(
-    `none of the ${report.given} genes of "${report.name}" (${file}) is in the network's largest ` +
-      `connected component (${report.outsideNetwork.length} not in the network, ` +
-      `${report.outsideLcc.length} outside its LCC)`,
+    report.graph === 'lcc'
+      ? `none of the ${report.given} genes of "${report.name}" (${file}) is in the network's largest ` +
+          `connected component (${report.outsideNetwork.length} not in the network, ` +
+          `${report.outsideLcc.length} outside its LCC)`
+      : `none of the ${report.given} genes of "${report.name}" (${file}) is a node of the network ` +
+          `(${report.unmapped.length} unknown to the gene table)`,
   );
 }
 

@@ -1,4 +1,4 @@
-// The module panel's RWR rows for rheumatoid arthritis on the Menche LCC checked against the
+// The module panel's RWR rows for rheumatoid arthritis on the whole Menche network checked against the
 // float64 core (propagationSignificance on the same random seed sets): p exactly (the engine's
 // float32 walks differ only at near ties, none among these genes at the R and seeds used), z to
 // 1e−3 relative, and the score itself, which is the core's float64 walk.
@@ -14,9 +14,9 @@ export function expectCoreRwrNull(
   rows: readonly RwrRow[],
   options: { iterations: number; seed: number; restart: number },
 ): void {
-  const { lcc, bins } = analysisGraph(network);
-  const localOf = (entrez: string) => lcc.localOf[network.byEntrez.get(entrez)!];
-  const core = propagationSignificance(lcc.graph, diamondFixture.seeds.map(localOf), {
+  const { graph, localOf: local, bins } = analysisGraph(network, 'network');
+  const localOf = (entrez: string) => local[network.byEntrez.get(entrez)!];
+  const core = propagationSignificance(graph, diamondFixture.seeds.map(localOf), {
     ...options,
     bins,
   });

@@ -25,6 +25,7 @@ import { NODE_ROLE } from '@/render/palette';
 import counts from '../fixtures/app/disease-view-counts.json';
 import expected from '../fixtures/app/module-panel-expected.json';
 import diamondFixture from '../fixtures/core/diamond-ra.json';
+import wholeDiamond from '../fixtures/whole-network/diamond-whole.json';
 import { CPU_ONE_THREAD, GPU_ONE_THREAD } from './backends';
 import { expectCoreRwrNull } from './expect-core-rwr-null';
 import { loadMencheDemo, mencheModuleSet } from './menche-demo';
@@ -102,11 +103,11 @@ describe('runModuleAnalysis: LCC significance', () => {
     expect(result.lcc.size).toBe(RA.lccSize);
     expect(result.lcc.setSize).toBe(expected.seedsInLcc);
     expect(result.lcc.nullSizes).toHaveLength(100);
-    const { lcc, bins } = analysisGraph(network);
-    const core = lccSignificance(lcc.graph, analysisSeeds(lcc), {
+    const analysis = analysisGraph(network, 'network');
+    const core = lccSignificance(analysis.graph, analysisSeeds(analysis), {
       iterations: 100,
       seed: 1,
-      bins,
+      bins: analysis.bins,
     });
     expect(result.lcc).toMatchObject({
       z: core.z,
@@ -135,8 +136,8 @@ describe('runModuleAnalysis: LCC significance', () => {
     expectDrawn(result, result.genes);
   });
 
-  function analysisSeeds(lcc: ReturnType<typeof analysisGraph>['lcc']): number[] {
-    return diamondFixture.seeds.map((entrez) => lcc.localOf[network.byEntrez.get(entrez)!]);
+  function analysisSeeds(analysis: ReturnType<typeof analysisGraph>): number[] {
+    return diamondFixture.seeds.map((entrez) => analysis.localOf[network.byEntrez.get(entrez)!]);
   }
 });
 
@@ -147,7 +148,8 @@ describe('runModuleAnalysis: DIAMOnD', () => {
   });
 
   it('adds the genes of the DIAMOnD formula, in order, with k, k_s and p', () => {
-    const want = diamondFixture.paperAlpha1.slice(0, 10);
+    // DIAMOnD.py's order on the whole network (N = 13,460 nodes), the panel's default graph.
+    const want = wholeDiamond.diseases['arthritis, rheumatoid'].added.slice(0, 10);
     const rows = result.diamond?.rows ?? [];
     expect(rows.map((row) => row.entrezId)).toEqual(want.map((entry) => entry.entrez));
     rows.forEach((row, k) => {
@@ -373,6 +375,9 @@ describe('runModuleAnalysis: progress, cancel and errors', () => {
     const none = { ...ra, name: 'made up', genes: ['NOTAGENE1', 'NOTAGENE2'], entrez: undefined };
     await expect(
       runModuleAnalysis(network, none, geneIndex, MODULE_DEFAULTS, FAST),
+    ).rejects.toThrow(/none of the 2 genes of "made up" is a node of/);
+    await expect(
+      runModuleAnalysis(network, none, geneIndex, { ...MODULE_DEFAULTS, graph: 'lcc' }, FAST),
     ).rejects.toThrow(/none of the 2 genes of "made up" is in the largest connected component/);
   });
 

@@ -11,6 +11,7 @@ describe('module options', () => {
   it('defaults to the published settings', () => {
     expect(MODULE_DEFAULTS).toEqual({
       method: 'lcc',
+      graph: 'network',
       nullModel: 'degree-scdrugprio',
       randomSets: 1000,
       seed: 1,

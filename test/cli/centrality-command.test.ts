@@ -1,11 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GeneCentrality } from '@/cli/commands/centrality-command';
-import { readCoreFixture } from '../helpers/load-public-data';
+import { loadGeneIndex, loadNetwork, resolveInputFile } from '@/cli/load-inputs';
+import { closenessCentrality } from '@/core/centrality/closeness-centrality';
+import { degreeCentrality } from '@/core/centrality/degree-centrality';
+import { betweennessOnPool } from '@/engine/betweenness';
+import { readCoreFixture, readWholeNetworkFixture } from '../helpers/load-public-data';
 import {
   expectFailure,
+  MENCHE_NETWORK,
   mencheArgs,
   RA,
+  REPO_ROOT,
   readCliExpected,
   readLines,
   runCli,
@@ -16,7 +22,7 @@ import {
 
 interface CentralityJson {
   module: { subgraph: string; nodes: number; edges: number; seeds: { inLcc: number } } | null;
-  graph: { nodes: number; edges: number; weighted: boolean };
+  graph: { scope: string; nodes: number; edges: number; weighted: boolean };
   betweenness: { threads: number; reason: string };
   genes: GeneCentrality[];
   notes: string[];
@@ -26,11 +32,41 @@ const expected = readCliExpected();
 const scratch = scratchDir('twinscreen-centrality-');
 
 describe('twinscreen centrality', () => {
-  it('matches networkx on the whole LCC of a small network, sorted by betweenness', async () => {
+  it('matches networkx on the whole small network (N = 7, isolated pair included), sorted by betweenness', async () => {
     const out = await runJson<CentralityJson>(['centrality', '--network', TINY_NETWORK]);
-    const nx = expected.tiny.centrality;
+    const nx = expected.tiny.centralityWhole;
     expect(out.module).toBeNull();
-    expect(out.graph).toEqual({ nodes: 5, edges: 5, weighted: false });
+    expect(out.graph).toMatchObject({ scope: 'network', nodes: 7, edges: 6, weighted: false });
+    // Betweenness: CDKN1A 4/15, MDM2 1/5, the rest 0 (then degree: ATM, CHEK2 2; the rest 1).
+    expect(out.genes.map((row) => row.gene)).toEqual([
+      'CDKN1A',
+      'MDM2',
+      'ATM',
+      'CHEK2',
+      'BARD1',
+      'BRCA1',
+      'TP53',
+    ]);
+    for (const row of out.genes) {
+      expect(row.degree).toBe(nx.degree[row.gene]);
+      expect(row.degreeCentrality).toBeCloseTo(nx.degreeCentrality[row.gene], 12);
+      expect(row.betweenness).toBeCloseTo(nx.betweenness[row.gene], 12);
+      expect(row.closeness).toBeCloseTo(nx.closeness[row.gene], 12);
+      expect(row.eigenvector).toBeCloseTo(nx.eigenvector[row.gene], 9);
+      expect(row.pagerank).toBeCloseTo(nx.pagerank[row.gene], 9);
+    }
+  });
+
+  it('--graph lcc matches networkx on the LCC of the small network (N = 5)', async () => {
+    const out = await runJson<CentralityJson>([
+      'centrality',
+      '--network',
+      TINY_NETWORK,
+      '--graph',
+      'lcc',
+    ]);
+    const nx = expected.tiny.centrality;
+    expect(out.graph).toMatchObject({ scope: 'lcc', nodes: 5, edges: 5, weighted: false });
     // Betweenness: CDKN1A 0.667, MDM2 0.5, the rest 0 (then degree: ATM, CHEK2 2; TP53 1).
     expect(out.genes.map((row) => row.gene)).toEqual(['CDKN1A', 'MDM2', 'ATM', 'CHEK2', 'TP53']);
     for (const row of out.genes) {
@@ -126,4 +162,39 @@ describe('twinscreen centrality', () => {
       out.genes.slice(0, 3).map((row) => row.gene),
     );
   });
+
+  it('on the whole Menche network (N = 13,460): degree, closeness and betweenness as networkx', async () => {
+    const reference = readWholeNetworkFixture<{
+      nodes: number;
+      selected: string[];
+      degree: Record<string, number>;
+      degreeCentrality: Record<string, number>;
+      closeness: Record<string, number>;
+      betweenness: Record<string, number>;
+    }>('centrality-whole.json');
+    const geneIndex = await loadGeneIndex(undefined, REPO_ROOT);
+    const network = await loadNetwork(
+      resolveInputFile('network', MENCHE_NETWORK, REPO_ROOT),
+      geneIndex,
+    );
+    const { graph, entrez } = network.whole;
+    expect(graph.nodeCount).toBe(reference.nodes);
+    const nodeOf = new Map(entrez.map((id, v) => [id, v]));
+    const selected = reference.selected.map((id) => nodeOf.get(id) as number);
+    // The sample spans the LCC, the small components and isolated nodes.
+    expect(selected.every((v) => v !== undefined)).toBe(true);
+    const degree = degreeCentrality(graph);
+    const closeness = closenessCentrality(graph, { nodes: selected });
+    // What `twinscreen centrality` runs on the whole network: the betweenness pool.
+    const { values: betweenness } = await betweennessOnPool(graph, {}, { threads: 2 });
+    const relative = (got: number, want: number, id: string) =>
+      expect(Math.abs(got - want), id).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(want), 1e-300));
+    reference.selected.forEach((id, k) => {
+      const v = selected[k];
+      expect(graph.offsets[v + 1] - graph.offsets[v], id).toBe(reference.degree[id]);
+      relative(degree[v], reference.degreeCentrality[id], id);
+      relative(closeness[v], reference.closeness[id], id);
+      relative(betweenness[v], reference.betweenness[id], id);
+    });
+  }, 120_000);
 });

@@ -120,8 +120,8 @@ describe('twinscreen main: help, usage errors and data errors', () => {
     );
   });
 
-  it('exits with 1 when no gene of the set is in the LCC', async () => {
-    const run = await runCli(tinyArgs('module', 'gamma'));
+  it('exits with 1 when no gene of the set is in the LCC (--graph lcc)', async () => {
+    const run = await runCli(tinyArgs('module', 'gamma', '--graph', 'lcc'));
     expectFailure(
       run,
       1,
@@ -142,14 +142,15 @@ describe('twinscreen main: help, usage errors and data errors', () => {
     expect(parsed.diseases).toHaveLength(3);
     const lines = readLines(tsv);
     expect(lines[0]).toBe(
-      'disease\tgiven\tmapped\tinNetwork\tinLcc\tlccSize\tz\tp\tmean\tsd\tlccGenes',
+      'disease\tgiven\tmapped\tinNetwork\tinLcc\tgraph\tinGraph\tlccSize\tz\tp\tmean\tsd\tlccGenes',
     );
-    expect(lines.slice(1).map((line) => line.split('\t').slice(0, 6))).toEqual([
-      ['alpha', '4', '3', '3', '2', '2'],
-      ['beta', '2', '2', '2', '2', '2'],
-      ['gamma', '2', '2', '2', '0', '0'],
+    // On the whole network gamma's BRCA1–BARD1 pair (outside the LCC) is a module of 2.
+    expect(lines.slice(1).map((line) => line.split('\t').slice(0, 8))).toEqual([
+      ['alpha', '4', '3', '3', '2', 'network', '3', '2'],
+      ['beta', '2', '2', '2', '2', 'network', '2', '2'],
+      ['gamma', '2', '2', '2', '0', 'network', '2', '2'],
     ]);
-    expect(lines[1].split('\t')[10]).toBe('MDM2|TP53');
+    expect(lines[1].split('\t')[12]).toBe('MDM2|TP53');
   });
 
   it('runs the real binary (bin/twinscreen.mjs)', () => {

@@ -119,6 +119,11 @@ export interface CliExpected {
       'degree' | 'betweenness' | 'closeness' | 'eigenvector' | 'pagerank',
       Record<string, number>
     >;
+    /** networkx on the whole 7-node network (the BRCA1–BARD1 pair included). */
+    centralityWhole: { nodes: number } & Record<
+      'degree' | 'degreeCentrality' | 'betweenness' | 'closeness' | 'eigenvector' | 'pagerank',
+      Record<string, number>
+    >;
   };
 }
 

@@ -168,6 +168,7 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
     expect(provenance).toMatch(/Degree-matched \(scDrugPrio bins\)/);
     expect(provenance).toMatch(/R\s=\s100\b/);
     expect(provenance).toMatch(/seed\s1\b/);
+    expect(provenance).toMatch(/on the whole\s+Menche 2015 interactome \(13,460\s+genes\)/);
     expect(await results.locator('svg[role="img"]').getAttribute('aria-label')).toBe(
       'LCC sizes of 100 random gene sets',
     );
@@ -233,7 +234,12 @@ describe.skipIf(!hasChromium())('Twinscreen in Chromium', () => {
       randomSets: 100,
       seed: 1,
       diamond: { iterations: 10, alpha: 1, mode: 'paper' },
-      network: { name: 'Menche 2015 interactome', lccNodes: 13_329 },
+      network: {
+        name: 'Menche 2015 interactome',
+        graph: 'network',
+        graphNodes: 13_460,
+        lccNodes: 13_329,
+      },
       geneSet: { name: 'arthritis, rheumatoid', genesGiven: RA.genesGiven },
     });
     expect(exported.lccSignificance.size).toBe(RA.lccSize);

@@ -100,3 +100,9 @@ export function readCoreFixture<T>(name: string): T {
   const path = fileURLToPath(new URL(`../fixtures/core/${name}`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
+
+/** A fixture of scripts/fixtures/gen_whole_network_fixtures.py (test/fixtures/whole-network). */
+export function readWholeNetworkFixture<T>(name: string): T {
+  const path = fileURLToPath(new URL(`../fixtures/whole-network/${name}`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}

@@ -2,10 +2,12 @@
  * `twinscreen centrality`: gene centralities in a module or in the whole interactome
  * ==================================================================================
  * The graph is chosen first:
- * - with `--genes`: the module subgraph of the set's genes inside the network's LCC, either the
- *   subgraph *induced* by all of them (default; genes without links to the others stay in, with
- *   degree 0) or only the *lcc* of that subgraph (the observable disease module, Menche 2015);
- * - without: the network's LCC.
+ * - with `--genes`: the module subgraph of the set's genes inside the network (or, with
+ *   `--graph lcc`, its LCC), either the subgraph *induced* by all of them (default; genes
+ *   without links to the others stay in, with degree 0) or only the *lcc* of that subgraph (the
+ *   observable disease module, Menche 2015);
+ * - without: the whole network as given (default: every node, isolated ones included, so
+ *   N − 1 is networkx's), or its LCC with `--graph lcc`.
  * On it, per gene (ALGORITHMS.md §3.8, networkx conventions; core/centrality/*):
  *   degree k and degree centrality k/(N − 1); betweenness (Brandes, normalised by
  *   (N − 1)(N − 2)); closeness (Wasserman–Faust: (r − 1)/Σd · (r − 1)/(N − 1)); eigenvector
@@ -13,7 +15,7 @@
  *   largest eigenvalue gets non-zero values); PageRank (α = 0.85).
  * `--weighted`: betweenness and closeness read weights as lengths (Dijkstra), eigenvector and
  * PageRank as strengths. Sorted by betweenness (then degree, then name).
- * On the whole LCC, betweenness runs on `--threads` worker threads (engine/betweenness.ts:
+ * On a whole network, betweenness runs on `--threads` worker threads (engine/betweenness.ts:
  * the sources split into fixed ranges, the same values for any thread count, equal to the
  * single-thread core to ~1e−15 relative); a module subgraph is small and stays on this thread.
  */
@@ -24,11 +26,14 @@ import { eigenvectorCentrality } from '@/core/centrality/eigenvector-centrality'
 import { pageRank, PAGERANK_DEFAULTS } from '@/core/centrality/pagerank';
 import { degrees, inducedSubgraph, type CsrGraph } from '@/core/graph/csr';
 import { largestComponentOfSet } from '@/core/module/lcc-significance';
+import { GRAPH_SCOPE_DESCRIPTIONS } from '@/core/screen/screen-network';
 import { betweennessOnPool } from '@/engine/betweenness';
 import { UsageError } from '../cli-error';
 import {
   DISEASE_FLAG,
   GENE_TABLE_FLAG,
+  GRAPH_FLAG,
+  graphScopeOf,
   GENES_FLAG,
   NETWORK_FLAG,
   OUT_FLAG,
@@ -42,7 +47,8 @@ import {
   loadGeneSets,
   loadNetwork,
   mapSeeds,
-  noSeedsInLcc,
+  noSeedsInGraph,
+  networkOfScope,
   optionalInputFileOf,
   selectGeneSets,
   type SeedReport,
@@ -95,6 +101,7 @@ export const centralityCommand: Command = {
         min: 1,
         help: 'list only the N genes with the highest betweenness (default: all)',
       },
+      GRAPH_FLAG,
       THREADS_FLAG,
       GENE_TABLE_FLAG,
       OUT_FLAG,
@@ -125,18 +132,20 @@ export const centralityCommand: Command = {
       notes.push('--weighted: the network has no weight column, so every edge weighs 1');
     }
 
-    let graph: CsrGraph = network.lcc.graph;
-    let names: readonly string[] = network.lcc.names;
+    const scope = graphScopeOf(flags);
+    const base = networkOfScope(network, scope);
+    let graph: CsrGraph = base.graph;
+    let names: readonly string[] = base.names;
     let module: { seeds: SeedReport; subgraph: string; nodes: number; edges: number } | null = null;
     if (set !== null && geneSets !== null) {
-      const seeds = mapSeeds(set, network, geneIndex);
-      if (seeds.nodes.length === 0) throw noSeedsInLcc(seeds.report, geneSets.file);
+      const seeds = mapSeeds(set, network, geneIndex, scope);
+      if (seeds.nodes.length === 0) throw noSeedsInGraph(seeds.report, geneSets.file);
       const nodes =
         subgraphChoice === 'lcc'
-          ? largestComponentOfSet(network.lcc.graph, seeds.nodes)
+          ? largestComponentOfSet(base.graph, seeds.nodes)
           : Uint32Array.from(seeds.nodes).sort();
-      graph = inducedSubgraph(network.lcc.graph, nodes);
-      names = Array.from(nodes, (node) => network.lcc.names[node]);
+      graph = inducedSubgraph(base.graph, nodes);
+      names = Array.from(nodes, (node) => base.names[node]);
       module = {
         seeds: seeds.report,
         subgraph: subgraphChoice,
@@ -181,7 +190,16 @@ export const centralityCommand: Command = {
       json: {
         network: network.summary,
         module,
-        graph: { nodes: graph.nodeCount, edges: graph.targets.length / 2, weighted },
+        // `graph` is what the centralities ran on: the module subgraph, or the whole graph of
+        // `--graph` (`scope`), whose N − 1 normalises them (networkx's convention).
+        graph: {
+          scope,
+          description: GRAPH_SCOPE_DESCRIPTIONS[scope],
+          module: module === null ? null : module.subgraph,
+          nodes: graph.nodeCount,
+          edges: graph.targets.length / 2,
+          weighted,
+        },
         betweenness: betweennessThreads,
         eigenvector: {
           scaling: 'max',

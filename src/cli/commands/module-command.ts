@@ -1,7 +1,10 @@
 /**
  * `twinscreen module`: disease module of a gene set on an interactome
  * ===================================================================
- * Runs on the network's largest connected component (LCC), with the set's genes mapped into it.
+ * Runs on the whole network as given (`--graph network`, the default: every node of the file,
+ * isolated ones included, as Menche 2015's Data S3, DIAMOnD.py and networkx count them) or on
+ * its largest connected component (`--graph lcc`), with the set's genes mapped into it. The
+ * degree bins of the null and DIAMOnD's N are those of that graph.
  *
  * - lcc (always): S = size of the largest connected component of the subgraph induced by the
  *   set, with z = (S − mean S_r)/sd(S_r) and p = #{S_r ≥ S}/R against R random sets
@@ -30,11 +33,14 @@ import {
   ENGINE_SIGNIFICANCE_DEFAULTS,
   propagationSignificanceOnEngine,
 } from '@/engine/propagation-significance';
+import type { GraphScope } from '@/core/screen/screen-network';
 import type { GeneIndex, GeneSet } from '@/io';
 import {
   DISEASE_FLAG,
   GENE_TABLE_FLAG,
   GENES_FLAG,
+  GRAPH_FLAG,
+  graphScopeOf,
   NETWORK_FLAG,
   NULL_MODEL_FLAGS,
   nullModelOf,
@@ -52,7 +58,9 @@ import {
   loadGeneSets,
   loadNetwork,
   mapSeeds,
-  noSeedsInLcc,
+  noSeedsInGraph,
+  graphSummaryOf,
+  networkOfScope,
   selectGeneSets,
   type LoadedNetwork,
   type SeedReport,
@@ -120,6 +128,7 @@ interface ModuleSettings extends NullModelSettings {
   alpha: number;
   mode: DiamondMode;
   restart: number;
+  scope: GraphScope;
   threads: number;
 }
 
@@ -128,11 +137,13 @@ export const moduleCommand: Command = {
     name: 'module',
     summary: 'disease module of a gene set: LCC significance, DIAMOnD or random walk with restart',
     description: [
-      "Maps the gene set onto the network's largest connected component (LCC) and reports the " +
+      'Maps the gene set onto the whole network (or, with --graph lcc, its largest connected ' +
+        'component) and reports the ' +
         "size of the set's own largest connected component with its z-score and empirical p " +
         'against random sets (always), plus the genes DIAMOnD adds (--method diamond) or the ' +
         'genes a random walk with restart from the set ranks highest (--method rwr).',
       '--disease all runs every set in the file (one entry per set, same seed and options).',
+      'Every output names the graph it ran on ("graph"); N in DIAMOnD\'s hypergeometric p is its node count.',
     ],
     flags: [
       NETWORK_FLAG,
@@ -169,6 +180,7 @@ export const moduleCommand: Command = {
         help: 'diamond: how α enters: paper (Ghiassian 2015) or reference (DIAMOnD.py, for parity)',
       },
       restartFlag(0.15),
+      GRAPH_FLAG,
       ...NULL_MODEL_FLAGS,
       THREADS_FLAG,
       GENE_TABLE_FLAG,
@@ -189,6 +201,7 @@ export const moduleCommand: Command = {
       alpha: numberFlag(flags, 'alpha'),
       mode: requiredString(flags, 'mode') as DiamondMode,
       restart: numberFlag(flags, 'restart'),
+      scope: graphScopeOf(flags),
       ...nullModelSettingsOf(flags),
       threads: threadsOf(flags.number('threads')),
     };
@@ -198,29 +211,36 @@ export const moduleCommand: Command = {
     const sets = selectGeneSets(geneSets, disease, true);
     const isAll = disease !== undefined && disease.trim().toLowerCase() === 'all';
     const network = await loadNetwork(networkFile, geneIndex);
-    const bins = degreeBins(network.lcc.graph, { minBinSize: settings.binSize });
+    const { graph } = networkOfScope(network, settings.scope);
+    const bins = degreeBins(graph, { minBinSize: settings.binSize });
 
-    const walks = settings.method === 'rwr' ? new NullWalks(network.lcc.graph, settings) : null;
+    const walks = settings.method === 'rwr' ? new NullWalks(graph, settings) : null;
     const entries: ModuleEntry[] = [];
     try {
       for (const set of sets) {
         const entry = await moduleOfSet(set, network, geneIndex, bins, settings, isAll, walks);
-        if (!isAll && entry.seeds.inLcc === 0) throw noSeedsInLcc(entry.seeds, geneSets.file);
+        if (!isAll && entry.seeds.inGraph === 0) throw noSeedsInGraph(entry.seeds, geneSets.file);
         entries.push(entry);
       }
     } finally {
       walks?.dispose();
     }
 
+    const graphSummary = graphSummaryOf(network, settings.scope);
     if (isAll) {
       return {
-        json: { network: network.summary, method: settings.method, diseases: entries },
+        json: {
+          network: network.summary,
+          graph: graphSummary,
+          method: settings.method,
+          diseases: entries,
+        },
         table: summaryTable(entries),
       };
     }
     const [entry] = entries;
     return {
-      json: { network: network.summary, ...entry },
+      json: { network: network.summary, graph: graphSummary, ...entry },
       table:
         settings.method === 'diamond'
           ? diamondTable(entry.diamond as DiamondBlock)
@@ -232,16 +252,16 @@ export const moduleCommand: Command = {
 };
 
 /**
- * The engine for the rwr null, built once for all sets on the LCC with every weight 1 (the
- * walk is unweighted), on the CPU worker pool.
+ * The engine for the rwr null, built once for all sets on the command's graph with every
+ * weight 1 (the walk is unweighted), on the CPU worker pool.
  */
 class NullWalks {
   readonly graph: CsrGraph;
   readonly #threads: number;
   #engine: Promise<Engine> | null = null;
 
-  constructor(lcc: CsrGraph, settings: ModuleSettings) {
-    this.graph = { ...lcc, weights: new Float32Array(lcc.targets.length).fill(1) };
+  constructor(graph: CsrGraph, settings: ModuleSettings) {
+    this.graph = { ...graph, weights: new Float32Array(graph.targets.length).fill(1) };
     this.#threads = settings.threads;
   }
 
@@ -272,8 +292,8 @@ async function moduleOfSet(
   isAll: boolean,
   walks: NullWalks | null,
 ): Promise<ModuleEntry> {
-  const { graph, names } = network.lcc;
-  const seeds = mapSeeds(set, network, geneIndex);
+  const { graph, names } = networkOfScope(network, settings.scope);
+  const seeds = mapSeeds(set, network, geneIndex, settings.scope);
   const nullModel = nullModelOf(settings.nullChoice);
   const lcc = lccSignificance(graph, seeds.nodes, {
     iterations: settings.random,
@@ -301,7 +321,9 @@ async function moduleOfSet(
   if (seeds.nodes.length === 0) {
     if (!isAll) return entry;
     entry[settings.method] = null;
-    entry.notes = [`${settings.method} skipped: no gene of the set is in the network's LCC`];
+    entry.notes = [
+      `${settings.method} skipped: no gene of the set is in the ${settings.scope === 'lcc' ? "network's LCC" : 'network'}`,
+    ];
     return entry;
   }
 
@@ -375,6 +397,8 @@ function summaryTable(entries: readonly ModuleEntry[]): Table {
       'mapped',
       'inNetwork',
       'inLcc',
+      'graph',
+      'inGraph',
       'lccSize',
       'z',
       'p',
@@ -388,6 +412,8 @@ function summaryTable(entries: readonly ModuleEntry[]): Table {
       seeds.mapped,
       seeds.inNetwork,
       seeds.inLcc,
+      seeds.graph,
+      seeds.inGraph,
       lcc.size,
       lcc.z,
       lcc.p,

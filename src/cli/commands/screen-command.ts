@@ -47,7 +47,8 @@ import {
   loadNetwork,
   loadSignedNetwork,
   mapSeeds,
-  noSeedsInLcc,
+  noSeedsInGraph,
+  graphSummaryOf,
   optionalInputFileOf,
   selectGeneSets,
   type Indications,
@@ -192,8 +193,9 @@ export const screenCommand: Command = {
       );
     }
     const network = await loadNetwork(networkFile, geneIndex);
-    const seeds = mapSeeds(set, network, geneIndex);
-    if (seeds.nodes.length === 0) throw noSeedsInLcc(seeds.report, geneSets.file);
+    // The distance-based screen runs on the LCC, as Guney 2016 does.
+    const seeds = mapSeeds(set, network, geneIndex, 'lcc');
+    if (seeds.nodes.length === 0) throw noSeedsInGraph(seeds.report, geneSets.file);
     const drugs = await loadDrugTargets(drugsFile, geneIndex);
     const signed = signedFile === null ? null : await loadSignedNetwork(signedFile, geneIndex);
 
@@ -249,6 +251,7 @@ export const screenCommand: Command = {
     return {
       json: {
         network: network.summary,
+        graph: graphSummaryOf(network, 'lcc'),
         seeds: seeds.report,
         drugFile: {
           file: drugsFile.shownAs,

@@ -18,6 +18,8 @@ import type { GeneSet } from '@/io';
 import { UsageError } from '../cli-error';
 import {
   GENE_TABLE_FLAG,
+  GRAPH_FLAG,
+  graphScopeOf,
   GENES_FLAG,
   NETWORK_FLAG,
   NULL_MODEL_FLAGS,
@@ -33,7 +35,9 @@ import {
   loadGeneSets,
   loadNetwork,
   mapSeeds,
-  noSeedsInLcc,
+  noSeedsInGraph,
+  graphSummaryOf,
+  networkOfScope,
 } from '../load-inputs';
 import type { CommandResult } from '../write-output';
 
@@ -58,6 +62,7 @@ export const separationCommand: Command = {
         repeatable: true,
         help: 'a gene set by name (case-insensitive); give it twice, for A and for B',
       },
+      GRAPH_FLAG,
       ...NULL_MODEL_FLAGS,
       GENE_TABLE_FLAG,
       OUT_FLAG,
@@ -90,12 +95,14 @@ export const separationCommand: Command = {
       );
     }
     const network = await loadNetwork(networkFile, geneIndex);
-    const [a, b] = pair.map((set) => mapSeeds(set, network, geneIndex));
+    const scope = graphScopeOf(flags);
+    const { graph } = networkOfScope(network, scope);
+    const [a, b] = pair.map((set) => mapSeeds(set, network, geneIndex, scope));
     for (const side of [a, b]) {
-      if (side.nodes.length === 0) throw noSeedsInLcc(side.report, geneSets.file);
+      if (side.nodes.length === 0) throw noSeedsInGraph(side.report, geneSets.file);
     }
-    const bins = degreeBins(network.lcc.graph, { minBinSize: binSize });
-    const result = separationSignificance(network.lcc.graph, a.nodes, b.nodes, {
+    const bins = degreeBins(graph, { minBinSize: binSize });
+    const result = separationSignificance(graph, a.nodes, b.nodes, {
       iterations: random,
       seed,
       nullModel: nullModelOf(nullChoice),
@@ -103,6 +110,7 @@ export const separationCommand: Command = {
     });
     const json = {
       network: network.summary,
+      graph: graphSummaryOf(network, scope),
       a: a.report,
       b: b.report,
       dAA: result.dAA,
@@ -123,13 +131,28 @@ export const separationCommand: Command = {
     return {
       json,
       table: {
-        columns: ['a', 'b', 'aInLcc', 'bInLcc', 'dAA', 'dBB', 'dAB', 'sAB', 'z', 'p', 'mean', 'sd'],
+        columns: [
+          'a',
+          'b',
+          'graph',
+          'aInGraph',
+          'bInGraph',
+          'dAA',
+          'dBB',
+          'dAB',
+          'sAB',
+          'z',
+          'p',
+          'mean',
+          'sd',
+        ],
         rows: [
           [
             a.report.name,
             b.report.name,
-            a.report.inLcc,
-            b.report.inLcc,
+            scope,
+            a.report.inGraph,
+            b.report.inGraph,
             json.dAA,
             json.dBB,
             json.dAB,

@@ -3,14 +3,18 @@
  * ====================================================
  * Menche et al. 2015, ALGORITHMS.md §3.5, with d the shortest-path length:
  *
- *   d_AA = (1/|A|) Σ_{a∈A} min_{a'∈A, a'≠a} d(a, a')          (0 when |A| = 1, toolbox)
- *   d_AB = [Σ_{a∈A} min_{b∈B} d(a, b) + Σ_{b∈B} min_{a∈A} d(a, b)] / (|A| + |B|)
+ *   d_AA = mean over a ∈ A of min_{a'∈A, a'≠a} d(a, a')          (0 when |A| = 1, toolbox)
+ *   d_AB = mean over a ∈ A and b ∈ B of min_{b∈B} d(a, b) and min_{a∈A} d(a, b)
  *   s_AB = d_AB − (d_AA + d_BB)/2
  *
  * s_AB < 0: the two neighbourhoods overlap; s_AB ≥ 0: topologically separated. Shared nodes
- * contribute distance 0 to d_AB. Each minimum is one multi-source BFS (or a two-label BFS for
- * d_AA, ../graph/shortest-paths.ts), so a call costs O(nodes + edges), not |A|·|B| searches.
- * Unreachable pairs make the distances Infinity (run on the LCC).
+ * contribute distance 0 to d_AB. On a disconnected graph (the whole interactome), a gene that
+ * reaches no gene of the other set (no other gene of its own set, for d_AA) is skipped: the
+ * means run over the minima that exist, as Menche 2015's separation.py computes them
+ * (`calc_single_set_distance`, `calc_set_pair_distances`), so on a connected graph d_AB is the
+ * familiar [Σ_a min_b d + Σ_b min_a d]/(|A| + |B|). A mean over no finite minimum is NaN. Each
+ * minimum is one multi-source BFS (or a two-label BFS for d_AA, ../graph/shortest-paths.ts), so
+ * a call costs O(nodes + edges), not |A|·|B| searches.
  *
  * z-score (NetMedPy `separation_z_score`): both sets are replaced by random sets from the same
  * null model in each of R iterations; z = (s_AB − mean)/sd (population sd), and the one-sided
@@ -41,11 +45,13 @@ export function meanShortestDistanceWithin(graph: CsrGraph, nodes: ArrayLike<num
   if (nodes.length === 1) return 0;
   const nearest = nearestOtherSourceDistances(graph, nodes);
   let total = 0;
+  let reached = 0;
   for (let i = 0; i < nearest.length; i++) {
-    if (nearest[i] < 0) return Infinity;
+    if (nearest[i] < 0) continue; // reaches no other member: skipped (Menche 2015)
     total += nearest[i];
+    reached++;
   }
-  return total / nodes.length;
+  return reached > 0 ? total / reached : NaN;
 }
 
 /** d_AB (see header), using `distScratch` (length nodeCount) if given. */
@@ -59,17 +65,20 @@ export function meanShortestDistanceBetween(
     throw new RangeError('meanShortestDistanceBetween: empty set');
   }
   let total = 0;
+  let reached = 0;
   const fromB = multiSourceDistances(graph, b, distScratch);
   for (let i = 0; i < a.length; i++) {
-    if (fromB[a[i]] < 0) return Infinity;
+    if (fromB[a[i]] < 0) continue; // reaches no member of B: skipped (Menche 2015)
     total += fromB[a[i]];
+    reached++;
   }
   const fromA = multiSourceDistances(graph, a, fromB);
   for (let i = 0; i < b.length; i++) {
-    if (fromA[b[i]] < 0) return Infinity;
+    if (fromA[b[i]] < 0) continue;
     total += fromA[b[i]];
+    reached++;
   }
-  return total / (a.length + b.length);
+  return reached > 0 ? total / reached : NaN;
 }
 
 /** d_AA, d_BB, d_AB and s_AB of two node sets (distinct nodes within each set). */

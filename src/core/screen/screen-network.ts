@@ -1,11 +1,15 @@
 /**
- * The network a drug screen runs on: the largest connected component, with gene lookup
- * ===================================================================================
- * Distance-based network medicine runs on the largest connected component (LCC) of the
- * interactome (Menche 2015, Guney 2016, scDrugPrio; ALGORITHMS.md §3.1): a target or module
- * gene outside it has no finite distance to the rest. `prepareScreenNetwork` cuts the graph to
- * its LCC and keeps a lookup from gene identifiers to LCC nodes that also says *why* a gene
- * is not there (absent from the network, or in a smaller component).
+ * The network an analysis runs on (the whole network or its LCC), with gene lookup
+ * ================================================================================
+ * Module methods, centralities and the separation of two gene sets follow their published
+ * definitions on the **whole network** as given (Menche 2015 Data S3, DIAMOnD.py, networkx):
+ * every node of the file counts, also one whose only edges were self-loops (it stays,
+ * isolated). Distance-based drug screening runs on the **largest connected component (LCC)**
+ * (Guney 2016, scDrugPrio; ALGORITHMS.md §3.1): a target or module gene outside it has no
+ * finite distance to the rest. `prepareScreenNetwork` keeps the graph of the chosen `scope`
+ * (`'network'` or `'lcc'`, the screen's default) and a lookup from gene identifiers to its
+ * nodes that also says *why* a gene is not there (absent from the network, or in a smaller
+ * component when the scope is the LCC).
  *
  * Genes are matched by Entrez ID when both sides have one, otherwise by symbol
  * (case-insensitive). The input graph must be undirected (each edge stored both ways, with
@@ -21,19 +25,31 @@ export interface GeneRef {
   readonly entrez?: string | null;
 }
 
+/** Which graph an analysis runs on: the whole network as given, or its LCC. */
+export type GraphScope = 'network' | 'lcc';
+
+/** How each scope is described in outputs. */
+export const GRAPH_SCOPE_DESCRIPTIONS: Record<GraphScope, string> = {
+  network:
+    'the whole network as given (every node of the file, isolated ones included; self-loops and repeated edges dropped)',
+  lcc: 'the largest connected component (LCC) of the network',
+};
+
 export type GeneLocation =
-  | { readonly status: 'lcc'; readonly node: number }
+  | { readonly status: 'in-graph'; readonly node: number }
   | { readonly status: 'outside-lcc'; readonly originalNode: number }
   | { readonly status: 'missing' };
 
 export interface ScreenNetwork {
-  /** The LCC, re-indexed 0 … n − 1 (node k is original node `originalNode[k]`). */
+  /** Which graph `graph` is. */
+  readonly scope: GraphScope;
+  /** The graph of the scope, re-indexed 0 … n − 1 (node k is original node `originalNode[k]`). */
   readonly graph: CsrGraph;
-  /** Display name of each LCC node. */
+  /** Display name of each node of `graph`. */
   readonly names: readonly string[];
-  /** Entrez ID of each LCC node (null when unknown). */
+  /** Entrez ID of each node of `graph` (null when unknown). */
   readonly entrez: readonly (string | null)[];
-  /** Original index of each LCC node. */
+  /** Original index of each node of `graph` (the identity for the whole network). */
   readonly originalNode: Uint32Array;
   /** Nodes of the whole network (before the cut) and of its LCC. */
   readonly networkNodeCount: number;
@@ -76,11 +92,12 @@ export function createGeneMatcher(
   };
 }
 
-/** Cuts `graph` to its LCC and builds the gene lookup. */
+/** Keeps the graph of `scope` (default: cut to the LCC) and builds the gene lookup. */
 export function prepareScreenNetwork(
   graph: CsrGraph,
   names: readonly string[],
   entrez?: readonly (string | null)[] | null,
+  scope: GraphScope = 'lcc',
 ): ScreenNetwork {
   if (names.length !== graph.nodeCount) {
     throw new RangeError(
@@ -100,9 +117,27 @@ export function prepareScreenNetwork(
   }
   const lcc = largestConnectedComponent(graph);
   const matcher = createGeneMatcher(names, entrez);
+  if (scope === 'network') {
+    const identity = new Uint32Array(graph.nodeCount);
+    for (let k = 0; k < identity.length; k++) identity[k] = k;
+    return {
+      scope,
+      graph,
+      names: names.slice(),
+      entrez: entrez ? entrez.slice() : new Array<null>(graph.nodeCount).fill(null),
+      originalNode: identity,
+      networkNodeCount: graph.nodeCount,
+      lccNodeCount: lcc.nodes.length,
+      locate(gene) {
+        const node = matcher.find(gene);
+        return node < 0 ? { status: 'missing' } : { status: 'in-graph', node };
+      },
+    };
+  }
   const lccNames = Array.from(lcc.nodes, (node) => names[node]);
   const lccEntrez = Array.from(lcc.nodes, (node) => (entrez ? entrez[node] : null));
   return {
+    scope,
     graph: lcc.graph,
     names: lccNames,
     entrez: lccEntrez,
@@ -113,21 +148,23 @@ export function prepareScreenNetwork(
       const original = matcher.find(gene);
       if (original < 0) return { status: 'missing' };
       const node = lcc.localOf[original];
-      return node < 0 ? { status: 'outside-lcc', originalNode: original } : { status: 'lcc', node };
+      return node < 0
+        ? { status: 'outside-lcc', originalNode: original }
+        : { status: 'in-graph', node };
     },
   };
 }
 
 export interface MappedGeneSet {
-  /** Distinct LCC nodes, in order of first appearance. */
+  /** Distinct nodes of the scope's graph, in order of first appearance. */
   readonly nodes: Uint32Array;
   /** Genes not in the network at all. */
   readonly missing: string[];
-  /** Genes in the network but outside its LCC. */
+  /** Genes in the network but outside its LCC (only when the scope is the LCC). */
   readonly outsideLcc: string[];
 }
 
-/** Maps genes to distinct LCC nodes and says which were dropped and why. */
+/** Maps genes to distinct nodes of the scope's graph and says which were dropped and why. */
 export function mapGeneSet(network: ScreenNetwork, genes: readonly GeneRef[]): MappedGeneSet {
   const nodes: number[] = [];
   const seen = new Set<number>();
