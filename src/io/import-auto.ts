@@ -33,7 +33,12 @@ import { importDrugTargetsTable, type ImportedDrugTargets } from './import-drug-
 import { ImportError } from './import-error';
 import { importGeneSetsTable, type ImportedGeneSets } from './import-gene-sets';
 import { importNetworkTable, type ImportedNetwork } from './import-network';
-import type { FileKind, ImportOptions } from './import-report';
+import {
+  ANY_TABLE_CONTENTS,
+  TABLE_CONTENTS,
+  type FileKind,
+  type ImportOptions,
+} from './import-report';
 import { parseNumber } from './parse-number';
 import { readLineBatches, type ImportSource } from './read-lines';
 import { detectSeparator, isBlank, isComment, openTable, splitFields } from './read-table';
@@ -130,8 +135,10 @@ export async function importAuto(
   geneIndex: GeneIndex | null,
   options: ImportAutoOptions = {},
 ): Promise<ImportedFile> {
-  const table = await openTable(readLineBatches(source, fileName, options), fileName);
   let kind: FileKind | null = options.kind ?? null;
+  const tableContents = kind === null ? ANY_TABLE_CONTENTS : TABLE_CONTENTS[kind];
+  const batches = readLineBatches(source, fileName, { ...options, tableContents });
+  const table = await openTable(batches, fileName, tableContents);
   if (kind === null && /\.gmt(\.gz)?$/i.test(fileName)) kind = 'geneSets';
   if (kind === null && /\.sif(\.gz)?$/i.test(fileName)) kind = 'network';
   if (kind === null) {

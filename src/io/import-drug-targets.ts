@@ -27,7 +27,13 @@ import {
 import type { GeneIndex } from './gene-index';
 import { createGeneRegistry } from './gene-registry';
 import { ImportError } from './import-error';
-import { createReport, examples, type ImportOptions, type ImportReport } from './import-report';
+import {
+  createReport,
+  examples,
+  type ImportOptions,
+  type ImportReport,
+  TABLE_CONTENTS,
+} from './import-report';
 import { readLineBatches, type ImportSource } from './read-lines';
 import { describeColumns, openTable, type Table } from './read-table';
 
@@ -59,7 +65,9 @@ export async function importDrugTargets(
   geneIndex: GeneIndex | null,
   options: ImportOptions = {},
 ): Promise<ImportedDrugTargets> {
-  const table = await openTable(readLineBatches(source, fileName, options), fileName);
+  const tableContents = TABLE_CONTENTS.drugTargets;
+  const batches = readLineBatches(source, fileName, { ...options, tableContents });
+  const table = await openTable(batches, fileName, tableContents);
   return importDrugTargetsTable(table, geneIndex);
 }
 

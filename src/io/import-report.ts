@@ -14,6 +14,19 @@ export interface ImportOptions extends ReadLinesOptions {
 
 export type FileKind = 'network' | 'geneSets' | 'drugTargets' | 'degTable';
 
+/**
+ * What a table of each kind holds, completing "expected a tab- or comma-separated table of …"
+ * when a file of another kind (PDF, JSON, HDF5, …) is given.
+ */
+export const TABLE_CONTENTS: Record<FileKind, string> = {
+  network: 'interactions (two node columns and an optional weight)',
+  geneSets: 'genes (one gene per line, GMT, or set and gene columns)',
+  drugTargets: 'drug targets (drug and target columns)',
+  degTable: 'differential expression results (gene and log fold-change columns)',
+};
+export const ANY_TABLE_CONTENTS =
+  'interactions, gene sets, drug targets or differential expression results';
+
 export interface ImportReport {
   fileName: string;
   kind: FileKind;

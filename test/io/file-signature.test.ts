@@ -1,0 +1,65 @@
+// Content signatures of files that are not tables (src/io/file-signature.ts). The malformed
+// corpus checks the full messages; this file checks the edges: tables that start like one of
+// those formats must not be rejected.
+import { describe, expect, it } from 'vitest';
+import { binarySignature, firstDataLines, textSignature } from '@/io/file-signature';
+import { importGeneSets } from '@/io/import-gene-sets';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('textSignature', () => {
+  it.each([
+    ['{"edges": []}', 'a JSON document'],
+    ['{', 'a JSON document'],
+    ['[{"a": 1}]', 'a JSON document'],
+    ['[1, 2, 3]', 'a JSON document'],
+    ['[1]', 'a JSON document'],
+    ['["TP53", "MDM2"]', 'a JSON document'],
+    ['<?xml version="1.0"?>', 'an XML document'],
+    ['<sbml xmlns="http://www.sbml.org/sbml/level3">', 'an XML document'],
+    ['<!DOCTYPE html>', 'an HTML page'],
+    ['  <html lang="en">', 'an HTML page'],
+    ['<svg width="1">', 'an SVG image'],
+    ['%%MatrixMarket matrix coordinate real general', 'a MatrixMarket matrix (10x matrix.mtx)'],
+  ])('%j looks like %s', (line, looksLike) => {
+    expect(textSignature([line])?.looksLike).toBe(looksLike);
+  });
+
+  it('tells SVG and XHTML from other XML by the next lines', () => {
+    expect(textSignature(['<?xml version="1.0"?>', '<svg xmlns="…">'])?.looksLike).toBe(
+      'an SVG image',
+    );
+    expect(textSignature(['<?xml version="1.0"?>', '<html xmlns="…">'])?.looksLike).toBe(
+      'an HTML page',
+    );
+  });
+
+  it.each([
+    '[Hallmark] interferon alpha response\tna\tIFIT1\tISG15',
+    '[1] "TP53" "MDM2"',
+    '{TP53}\tMDM2',
+    '<0.05\tTP53',
+    'gene_a\tgene_b',
+    '%TP53',
+  ])('leaves the table line %j alone', (line) => {
+    expect(textSignature([line])).toBeNull();
+  });
+
+  it('skips blank and comment lines when it reads a file head', () => {
+    expect(firstDataLines('\n# note\n  \r\n{"a": 1}\r\nx')).toEqual(['{"a": 1}', 'x']);
+  });
+});
+
+describe('binarySignature', () => {
+  it('does not take a gene list that starts with BMP4 for a BMP image', async () => {
+    expect(binarySignature(bytes('BMP4\nBMP2\nTP53\n'))).toBeNull();
+    const { sets } = await importGeneSets('BMP4\nBMP2\nTP53\n', 'bmp.txt', null);
+    expect(sets[0].genes).toEqual(['BMP4', 'BMP2', 'TP53']);
+  });
+
+  it('does not take a table that starts with "PK" or "GIF" text for an archive or image', () => {
+    expect(binarySignature(bytes('PKD1\tPKD2\n'))).toBeNull();
+    expect(binarySignature(bytes('GIF1\tTP53\n'))).toBeNull();
+    expect(binarySignature(bytes('II\tTP53\n'))).toBeNull();
+  });
+});
