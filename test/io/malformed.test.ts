@@ -295,6 +295,29 @@ describe('malformed files that import with a report', () => {
     ]);
   });
 
+  it('excel-mangled-genes.txt: dates Excel made of symbols stay unmapped, named with their likely gene', async () => {
+    const index = await bundledGeneIndex();
+    const { sets, report } = await importGeneSets(
+      malformed('excel-mangled-genes.txt'),
+      'excel-mangled-genes.txt',
+      index,
+    );
+    const { nonFatal } = fixtureJson<{
+      nonFatal: Record<string, { excelDates: unknown[]; unmapped: string[] }>;
+    }>('malformed/expected.json');
+    const expected = nonFatal['excel-mangled-genes.txt'];
+    expect(report.excelDates).toEqual(expected.excelDates);
+    expect(report.unmapped).toEqual(expected.unmapped);
+    // TP53, MARCHF2 and SEPT2 (SEPTIN2's previous symbol) map; no date maps to any gene.
+    expect(report.genesMapped).toBe(3);
+    const mapped = sets[0].genes.filter((_, k) => sets[0].entrez[k] !== null);
+    expect(mapped).toEqual(['TP53', 'MARCHF2', 'SEPTIN2']);
+    const warning = report.warnings.find((line) => line.includes('Excel'));
+    expect(warning).toMatch(/^12 identifiers look like dates that Excel made of gene symbols/);
+    expect(warning).toContain('1-Mar (likely MARCHF1), 2-Sep (likely SEPTIN2)');
+    expect(warning).toContain('13-Sep (no known gene)');
+  });
+
   it('agrees with the counts the generator computed in Python', () => {
     const { nonFatal } = fixtureJson<{ nonFatal: Record<string, Record<string, unknown>> }>(
       'malformed/expected.json',
