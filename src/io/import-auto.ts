@@ -5,9 +5,10 @@
  * same stream (the lines read to guess are replayed, so a File or stream is read once):
  *
  * 1. header names: a log fold-change and a gene column → DEG table; a drug column (drug_name,
- *    drugbank_id, …) and a gene column → drug targets; a node pair (entrez_a/entrez_b,
+ *    drugbank_id, …) and a gene or target column → drug targets; a node pair (entrez_a/entrez_b,
  *    protein1/protein2, source/target, …) → network; a set column (disease, pathway, …) and
- *    a gene column → gene sets;
+ *    a gene column → gene sets; a drug column alone → drug targets (whose importer then names
+ *    the target column names it accepts);
  * 2. no known names: one column → gene list; SIF interaction types in column 2 → network; tab
  *    rows of unequal length or with a URL/"na" description → GMT gene sets; a numeric third
  *    column → weighted network; two columns → gene sets when a cell looks like a set name
@@ -26,6 +27,7 @@ import {
   NODE_PAIR_NAMES,
   normalizeColumnName,
   SET_NAMES,
+  TARGET_GENE_NAMES,
 } from './column-names';
 import type { GeneIndex } from './gene-index';
 import { importDegTableTable, type ImportedDegTable } from './import-deg-table';
@@ -90,9 +92,12 @@ function kindFromHeader(names: string[]): FileKind | null {
   const hasGene = findColumn(names, GENE_NAMES) !== -1 || findColumn(names, ENTREZ_NAMES) !== -1;
   const hasLogFc = LOG_FC_NAMES.some(([name]) => names.includes(name));
   if (hasLogFc && (hasGene || names[0] === '')) return 'degTable';
-  if (findColumn(names, DRUG_COLUMN_NAMES) !== -1 && hasGene) return 'drugTargets';
+  const hasDrug = findColumn(names, DRUG_COLUMN_NAMES) !== -1;
+  if (hasDrug && (hasGene || findColumn(names, TARGET_GENE_NAMES) !== -1)) return 'drugTargets';
   if (isNetworkHeader(names)) return 'network';
   if (findColumn(names, SET_NAMES) !== -1 && hasGene) return 'geneSets';
+  // A drug column without a target column: the drug-target importer says which names it takes.
+  if (hasDrug) return 'drugTargets';
   return null;
 }
 

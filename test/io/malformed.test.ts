@@ -146,6 +146,13 @@ const FATAL: [string, Importer, number | null, string, string][] = [
     'a number between 0 and 1 (or NA) in column 3',
   ],
   [
+    'drug-no-target-column.tsv',
+    'drugTargets',
+    1,
+    'no target column among the columns found: "drug_name", "moa", "phase"',
+    'a target column named one of symbol, genesymbol',
+  ],
+  [
     'deg-no-fold-change.tsv',
     'degTable',
     1,
@@ -316,6 +323,37 @@ describe('malformed files that import with a report', () => {
     expect(warning).toMatch(/^12 identifiers look like dates that Excel made of gene symbols/);
     expect(warning).toContain('1-Mar (likely MARCHF1), 2-Sep (likely SEPTIN2)');
     expect(warning).toContain('13-Sep (no known gene)');
+  });
+
+  it('drug-target-lists.csv: one target per listed gene, with the action carried over or paired', async () => {
+    const { drugs, report } = await importDrugTargets(
+      malformed('drug-target-lists.csv'),
+      'drug-target-lists.csv',
+      null,
+    );
+    const { nonFatal } = fixtureJson<{
+      nonFatal: Record<
+        string,
+        {
+          drugs: { name: string; targets: { gene: string; action: string }[] }[];
+          cellsSplit: number;
+          targetsFromSplitCells: number;
+          actionCellsPaired: number;
+          duplicatesDropped: number;
+        }
+      >;
+    }>('malformed/expected.json');
+    const expected = nonFatal['drug-target-lists.csv'];
+    expect(
+      drugs.map(({ name, targets }) => ({
+        name,
+        targets: targets.map(({ gene, action }) => ({ gene, action })),
+      })),
+    ).toEqual(expected.drugs);
+    expect(report.duplicatesDropped).toBe(expected.duplicatesDropped);
+    expect(report.warnings[0]).toBe(
+      `${expected.cellsSplit} target cells listed several targets (separated by ";", "|" or ","): split into ${expected.targetsFromSplitCells} targets, each with the row's action (${expected.actionCellsPaired} action cells listing one action per target were paired with them in order)`,
+    );
   });
 
   it('agrees with the counts the generator computed in Python', () => {
