@@ -11,7 +11,8 @@
  *
  * - `binarySignature` on the first bytes (after gunzip), before any text is decoded: magic
  *   numbers of zip/xlsx (`PK\3\4`), PDF (`%PDF-`), HDF5 (`\x89HDF\r\n\x1a\n`, which is also how
- *   AnnData .h5ad, 10x .h5 and loom files start), PNG, JPEG, GIF, WebP, TIFF and BMP;
+ *   AnnData .h5ad, 10x .h5 and loom files start), PNG, JPEG, GIF, WebP, TIFF and BMP, and the
+ *   compressors other than gzip (bzip2 "BZh", xz, zstd, 7-Zip);
  * - `textSignature` on the first data lines of a table (blank and `#` lines skipped): HTML
  *   (`<!doctype html`, `<html`), SVG (`<svg`, or `<?xml` with `<svg` in the first lines), other
  *   XML (`<?xml`, `<!--`, or an element `<name …>`), JSON (`{` or `[` opening an object, array
@@ -21,7 +22,8 @@
  * importer; that also catches a one-line JSON longer than the line limit). A MatrixMarket or
  * XML reader may read lines through `readLineBatches` on purpose and does not set it.
  * Signatures: ISO 32000 (PDF), HDF5 File Format Specification §II.A, PNG spec §5.2, JFIF,
- * GIF89a, RIFF/WebP container, TIFF 6.0 §2, BMP BITMAPFILEHEADER, MatrixMarket exchange format.
+ * GIF89a, RIFF/WebP container, TIFF 6.0 §2, BMP BITMAPFILEHEADER, the bzip2/xz/zstd/7z headers,
+ * MatrixMarket exchange format.
  */
 import { ImportError } from './import-error';
 
@@ -34,6 +36,7 @@ export interface NotATable {
 }
 
 const SINGLE_CELL_HINT = 'single-cell data belongs in the single-cell import';
+const RECOMPRESS_HINT = 'decompress it, or compress it with gzip instead';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>
   bytes.length >= offset + signature.length &&
@@ -49,6 +52,22 @@ const BINARY_SIGNATURES: readonly [(bytes: Uint8Array) => boolean, NotATable][] 
     },
   ],
   [(b) => startsWith(b, ascii('%PDF-')), { looksLike: 'a PDF document', hint: null }],
+  [
+    (b) => startsWith(b, ascii('BZh')) && b[3] >= 0x31 && b[3] <= 0x39,
+    { looksLike: 'a bzip2-compressed file', hint: RECOMPRESS_HINT },
+  ],
+  [
+    (b) => startsWith(b, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]),
+    { looksLike: 'an xz-compressed file', hint: RECOMPRESS_HINT },
+  ],
+  [
+    (b) => startsWith(b, [0x28, 0xb5, 0x2f, 0xfd]),
+    { looksLike: 'a zstd-compressed file', hint: RECOMPRESS_HINT },
+  ],
+  [
+    (b) => startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]),
+    { looksLike: 'a 7-Zip archive', hint: 'extract the table from it' },
+  ],
   [
     (b) => startsWith(b, [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]),
     {
@@ -105,6 +124,9 @@ const MATRIX_MARKET: NotATable = {
   hint: `${SINGLE_CELL_HINT}, with the matrix.mtx, its features.tsv (or genes.tsv) and barcodes.tsv`,
 };
 
+/** Missing-value markers written in angle brackets by pandas and R ("<NA>"). */
+const MISSING_MARKERS = new Set(['na', 'nan', 'null', 'none']);
+
 /**
  * The kind of a text non-table file from its first data lines (blank and `#` lines already
  * left out; the first one decides, the next few tell SVG from other XML), or null.
@@ -123,7 +145,11 @@ export function textSignature(lines: readonly string[]): NotATable | null {
     if (/<html[\s>]/.test(head)) return HTML;
     return XML;
   }
-  if (/^<[a-z_][\w:.-]*(?:[\s/>]|$)/.test(start)) return XML;
+  // A bare element (<graphml …>, <sbml …>), but not a table cell such as pandas' "<NA>".
+  const element = /^<([a-z_][\w:.-]*)(?:[\s/>]|$)/.exec(start);
+  if (element !== null && !MISSING_MARKERS.has(element[1]) && !lines[0].includes('\t')) {
+    return XML;
+  }
   // An object ({"…", {} or a lone brace) or an array ([{, [[, [", [], [1, or [1] alone); not
   // "[Hallmark] …" nor R's printed vectors ("[1] TP53 MDM2").
   if (

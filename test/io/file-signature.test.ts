@@ -39,6 +39,9 @@ describe('textSignature', () => {
     '[1] "TP53" "MDM2"',
     '{TP53}\tMDM2',
     '<0.05\tTP53',
+    '<NA>',
+    '<NA>\tTP53',
+    '<b>TP53</b>\tMDM2',
     'gene_a\tgene_b',
     '%TP53',
   ])('leaves the table line %j alone', (line) => {
@@ -61,5 +64,18 @@ describe('binarySignature', () => {
     expect(binarySignature(bytes('PKD1\tPKD2\n'))).toBeNull();
     expect(binarySignature(bytes('GIF1\tTP53\n'))).toBeNull();
     expect(binarySignature(bytes('II\tTP53\n'))).toBeNull();
+  });
+
+  it.each([
+    [[0x42, 0x5a, 0x68, 0x39, 0x31, 0x41], 'a bzip2-compressed file'],
+    [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'an xz-compressed file'],
+    [[0x28, 0xb5, 0x2f, 0xfd, 0x00], 'a zstd-compressed file'],
+    [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], 'a 7-Zip archive'],
+  ])('names other compressors (%j → %s)', (head, looksLike) => {
+    expect(binarySignature(Uint8Array.from(head))?.looksLike).toBe(looksLike);
+  });
+
+  it('does not take a gene list that starts with BZh (no digit after it) for bzip2', () => {
+    expect(binarySignature(bytes('BZhX\n'))).toBeNull();
   });
 });
