@@ -33,6 +33,8 @@ export interface NotATable {
   looksLike: string;
   /** Appended to the expectation, e.g. where such a file is imported instead. */
   hint: string | null;
+  /** Single-cell data: the hint sends it to the single-cell import (left out for its readers). */
+  isSingleCell?: boolean;
 }
 
 const SINGLE_CELL_HINT = 'single-cell data belongs in the single-cell import';
@@ -73,6 +75,7 @@ const BINARY_SIGNATURES: readonly [(bytes: Uint8Array) => boolean, NotATable][] 
     {
       looksLike: 'an HDF5 file (AnnData .h5ad, 10x .h5 or loom)',
       hint: `${SINGLE_CELL_HINT} (.h5ad or 10x matrix files)`,
+      isSingleCell: true,
     },
   ],
   [
@@ -122,6 +125,7 @@ const JSON_DOCUMENT: NotATable = {
 const MATRIX_MARKET: NotATable = {
   looksLike: 'a MatrixMarket matrix (10x matrix.mtx)',
   hint: `${SINGLE_CELL_HINT}, with the matrix.mtx, its features.tsv (or genes.tsv) and barcodes.tsv`,
+  isSingleCell: true,
 };
 
 /** Missing-value markers written in angle brackets by pandas and R ("<NA>"). */
@@ -182,16 +186,21 @@ export function tableExpectation(contents: string | undefined, hint: string | nu
   return hint === null ? table : `${table}; ${hint}`;
 }
 
-/** The error for a file that is not a table (whole-file problem: no line number). */
+/**
+ * The error for a file that is not a table (whole-file problem: no line number). Without
+ * `contents` the caller is not one of the table importers (it may be a single-cell reader
+ * itself), so the "belongs in the single-cell import" hint is left out.
+ */
 export function notATableError(
   fileName: string,
   kind: NotATable,
   contents: string | undefined,
 ): ImportError {
+  const hint = contents === undefined && kind.isSingleCell === true ? null : kind.hint;
   return new ImportError(
     fileName,
     null,
     `looks like ${kind.looksLike}`,
-    tableExpectation(contents, kind.hint),
+    tableExpectation(contents, hint),
   );
 }

@@ -2,7 +2,13 @@
 // corpus checks the full messages; this file checks the edges: tables that start like one of
 // those formats must not be rejected.
 import { describe, expect, it } from 'vitest';
-import { binarySignature, firstDataLines, textSignature } from '@/io/file-signature';
+import {
+  binarySignature,
+  firstDataLines,
+  notATableError,
+  textSignature,
+} from '@/io/file-signature';
+import { readLines } from '@/io/read-lines';
 import { importGeneSets } from '@/io/import-gene-sets';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -77,5 +83,21 @@ describe('binarySignature', () => {
 
   it('does not take a gene list that starts with BZh (no digit after it) for bzip2', () => {
     expect(binarySignature(bytes('BZhX\n'))).toBeNull();
+  });
+});
+
+describe('notATableError', () => {
+  it('sends single-cell files to the single-cell import only from the table importers', async () => {
+    const hdf5 = Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const kind = binarySignature(hdf5);
+    expect(kind).not.toBeNull();
+    expect(notATableError('x.h5ad', kind!, 'genes').expected).toContain('single-cell import');
+    // A reader that is not a table importer (no tableContents), e.g. the single-cell one:
+    const error = await (async () => {
+      for await (const line of readLines(hdf5, 'x.h5ad')) void line;
+    })().catch((e: unknown) => e as Error);
+    expect(error?.message).toBe(
+      'x.h5ad: looks like an HDF5 file (AnnData .h5ad, 10x .h5 or loom); expected a tab- or comma-separated text table',
+    );
   });
 });
