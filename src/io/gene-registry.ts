@@ -135,7 +135,7 @@ export function createGeneRegistry(index: GeneIndex | null): GeneRegistry {
     report.excelDates = [...excelDates, ...excelDatesBesideEntrez];
     if (excelDates.length > 0) {
       report.warnings.push(
-        `${excelDates.length} identifiers look like dates that Excel made of gene symbols and were not mapped to any gene: ${listExcelDates(excelDates)}; re-export the list from its source, or import it into Excel with the gene column set to Text`,
+        `${excelDates.length} identifiers look like dates that Excel made of gene symbols and were not mapped to any gene: ${listExcelDates(excelDates)}; re-export the file from its source, or open it in Excel with the gene columns imported as Text`,
       );
     }
     if (excelDatesBesideEntrez.length > 0) {
