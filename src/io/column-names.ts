@@ -135,11 +135,23 @@ export const DRUG_NAME_NAMES = ['drugname', 'drug', 'compoundname', 'compound', 
 export const DRUG_ID_NAMES = [
   'drugcentralid',
   'drugbankid',
+  'drugids', // DrugBank's target tables: the drugs of each target, "DB00001; DB00002"
   'drugid',
   'chemblid',
   'compoundid',
   'pubchemcid',
   'cid',
+] as const;
+/** Target columns of drug-target tables: the gene columns, and the plural names of list columns. */
+export const TARGET_GENE_NAMES = [
+  ...GENE_NAMES,
+  'targets',
+  'targetgenes',
+  'targetsymbols',
+  'targetgenesymbol',
+  'targetgenesymbols',
+  'genesymbols',
+  'genetargets',
 ] as const;
 export const ACTION_NAMES = [
   'actiontype',

@@ -13,8 +13,13 @@
  *   5. alias symbol
  *   6. Ensembl protein ID    (ENSP…, also STRING's "9606.ENSP…"), only through `withProteinMap`
  *
- * An identifier that one level maps to two or more genes is *ambiguous* and resolves to
- * nothing, rather than to a guess (the same rule the bundled data was built with,
+ * A date that a spreadsheet made of a gene symbol ("1-Mar", "2-Sep", "Mar-01", "2023-03-01":
+ * excel-dates.ts) is checked before every level and never maps, even where the table lists the
+ * same string (its aliases include Oct-2, Oct-3, Oct-4, APR-1, APR-3, APR-5, OCT-9, OCT-11,
+ * oct-7 and oct-8): it resolves to `{ status: 'excelDate', likely }`, with the current symbol of
+ * its most likely pre-Excel spelling (1-Mar → MARCH1 → MARCHF1; 1-Dec → DEC1 → DELEC1), so the
+ * importers can warn and the user decide. An identifier that one level maps to two or more
+ * genes is *ambiguous* and resolves to nothing, rather than to a guess (the same rule the bundled data was built with,
  * SOURCES.md "Symbol → Entrez lookup"). Four current symbols occur twice in the table (HBD,
  * TEC, MEMO1, HTD2): the row with an Ensembl ID wins, else the first row, and the index
  * reports them. The table has no protein column, so ENSP identifiers stay unmapped unless an
@@ -23,6 +28,7 @@
 import { ImportError } from './import-error';
 import { readLineBatches, type ImportSource, type ReadLinesOptions } from './read-lines';
 import { findColumn, normalizeColumnName } from './column-names';
+import { parseExcelDate, preExcelSpellings, type ExcelDate } from './excel-dates';
 import { openTable } from './read-table';
 
 /** Marks a key that more than one gene claims at the same level. */
@@ -56,7 +62,9 @@ export type GeneLevel = 'symbol' | 'entrez' | 'ensembl' | 'previous' | 'alias' |
 export type GeneLookup =
   | { status: 'mapped'; entrez: string; symbol: string; via: GeneLevel }
   | { status: 'ambiguous'; via: GeneLevel }
-  | { status: 'unmapped'; hint: string | null };
+  | { status: 'unmapped'; hint: string | null }
+  /** A spreadsheet date such as "1-Mar"; `likely`: current symbol of what it most likely was. */
+  | { status: 'excelDate'; likely: string | null };
 
 export const PROTEIN_HINT =
   'Ensembl protein (ENSP) IDs such as STRING\'s "9606.ENSP…" are not in the gene table; ' +
@@ -160,6 +168,8 @@ export function resolveGene(
 export function lookupGene(index: GeneIndex, id: string): GeneLookup {
   const key = id.trim().toUpperCase();
   if (key === '') return { status: 'unmapped', hint: null };
+  const date = parseExcelDate(key);
+  if (date !== null) return { status: 'excelDate', likely: likelyGene(index, key, date) };
   const levels: [GeneLevel, ReadonlyMap<string, number>, string][] = [
     ['symbol', index.bySymbol, key],
     ['entrez', index.byEntrez, key.replace(/^(NCBIGENE|ENTREZ|GENEID):/, '')],
@@ -176,6 +186,22 @@ export function lookupGene(index: GeneIndex, id: string): GeneLookup {
     return { status: 'mapped', entrez: index.entrez[row], symbol: index.symbols[row], via };
   }
   return { status: 'unmapped', hint: protein !== null ? PROTEIN_HINT : null };
+}
+
+/**
+ * The current symbol of the first pre-Excel spelling of `date` that maps to one gene, else of
+ * the date string itself as the table lists it (an alias such as "APR-1"), else null.
+ */
+function likelyGene(index: GeneIndex, key: string, date: ExcelDate): string | null {
+  for (const spelling of [...preExcelSpellings(date), key]) {
+    for (const map of [index.bySymbol, index.byPrevious, index.byAlias]) {
+      const row = map.get(spelling);
+      if (row === undefined) continue;
+      if (row !== AMBIGUOUS) return index.symbols[row];
+      break; // ambiguous at this level: try the next spelling
+    }
+  }
+  return null;
 }
 
 /**

@@ -5,9 +5,10 @@
  * same stream (the lines read to guess are replayed, so a File or stream is read once):
  *
  * 1. header names: a log fold-change and a gene column → DEG table; a drug column (drug_name,
- *    drugbank_id, …) and a gene column → drug targets; a node pair (entrez_a/entrez_b,
+ *    drugbank_id, …) and a gene or target column → drug targets; a node pair (entrez_a/entrez_b,
  *    protein1/protein2, source/target, …) → network; a set column (disease, pathway, …) and
- *    a gene column → gene sets;
+ *    a gene column → gene sets; a drug column alone → drug targets (whose importer then names
+ *    the target column names it accepts);
  * 2. no known names: one column → gene list; SIF interaction types in column 2 → network; tab
  *    rows of unequal length or with a URL/"na" description → GMT gene sets; a numeric third
  *    column → weighted network; two columns → gene sets when a cell looks like a set name
@@ -26,6 +27,7 @@ import {
   NODE_PAIR_NAMES,
   normalizeColumnName,
   SET_NAMES,
+  TARGET_GENE_NAMES,
 } from './column-names';
 import type { GeneIndex } from './gene-index';
 import { importDegTableTable, type ImportedDegTable } from './import-deg-table';
@@ -33,7 +35,12 @@ import { importDrugTargetsTable, type ImportedDrugTargets } from './import-drug-
 import { ImportError } from './import-error';
 import { importGeneSetsTable, type ImportedGeneSets } from './import-gene-sets';
 import { importNetworkTable, type ImportedNetwork } from './import-network';
-import type { FileKind, ImportOptions } from './import-report';
+import {
+  ANY_TABLE_CONTENTS,
+  TABLE_CONTENTS,
+  type FileKind,
+  type ImportOptions,
+} from './import-report';
 import { parseNumber } from './parse-number';
 import { readLineBatches, type ImportSource } from './read-lines';
 import { detectSeparator, isBlank, isComment, openTable, splitFields } from './read-table';
@@ -85,9 +92,12 @@ function kindFromHeader(names: string[]): FileKind | null {
   const hasGene = findColumn(names, GENE_NAMES) !== -1 || findColumn(names, ENTREZ_NAMES) !== -1;
   const hasLogFc = LOG_FC_NAMES.some(([name]) => names.includes(name));
   if (hasLogFc && (hasGene || names[0] === '')) return 'degTable';
-  if (findColumn(names, DRUG_COLUMN_NAMES) !== -1 && hasGene) return 'drugTargets';
+  const hasDrug = findColumn(names, DRUG_COLUMN_NAMES) !== -1;
+  if (hasDrug && (hasGene || findColumn(names, TARGET_GENE_NAMES) !== -1)) return 'drugTargets';
   if (isNetworkHeader(names)) return 'network';
   if (findColumn(names, SET_NAMES) !== -1 && hasGene) return 'geneSets';
+  // A drug column without a target column: the drug-target importer says which names it takes.
+  if (hasDrug) return 'drugTargets';
   return null;
 }
 
@@ -130,8 +140,10 @@ export async function importAuto(
   geneIndex: GeneIndex | null,
   options: ImportAutoOptions = {},
 ): Promise<ImportedFile> {
-  const table = await openTable(readLineBatches(source, fileName, options), fileName);
   let kind: FileKind | null = options.kind ?? null;
+  const tableContents = kind === null ? ANY_TABLE_CONTENTS : TABLE_CONTENTS[kind];
+  const batches = readLineBatches(source, fileName, { ...options, tableContents });
+  const table = await openTable(batches, fileName, tableContents);
   if (kind === null && /\.gmt(\.gz)?$/i.test(fileName)) kind = 'geneSets';
   if (kind === null && /\.sif(\.gz)?$/i.test(fileName)) kind = 'network';
   if (kind === null) {

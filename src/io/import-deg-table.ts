@@ -29,7 +29,13 @@ import {
 import type { GeneIndex } from './gene-index';
 import { createGeneRegistry } from './gene-registry';
 import { ImportError } from './import-error';
-import { createReport, examples, type ImportOptions, type ImportReport } from './import-report';
+import {
+  createReport,
+  examples,
+  type ImportOptions,
+  type ImportReport,
+  TABLE_CONTENTS,
+} from './import-report';
 import { isMissing, parseInfinity, parseNumber } from './parse-number';
 import { readLineBatches, type ImportSource } from './read-lines';
 import { describeColumns, openTable, type Table } from './read-table';
@@ -62,7 +68,9 @@ export async function importDegTable(
   geneIndex: GeneIndex | null,
   options: ImportOptions = {},
 ): Promise<ImportedDegTable> {
-  const table = await openTable(readLineBatches(source, fileName, options), fileName);
+  const tableContents = TABLE_CONTENTS.degTable;
+  const batches = readLineBatches(source, fileName, { ...options, tableContents });
+  const table = await openTable(batches, fileName, tableContents);
   return importDegTableTable(table, geneIndex);
 }
 

@@ -24,7 +24,12 @@ import {
 import type { GeneIndex } from './gene-index';
 import { createGeneRegistry } from './gene-registry';
 import { ImportError } from './import-error';
-import { createReport, type ImportOptions, type ImportReport } from './import-report';
+import {
+  createReport,
+  type ImportOptions,
+  type ImportReport,
+  TABLE_CONTENTS,
+} from './import-report';
 import { readLineBatches, type ImportSource } from './read-lines';
 import { describeColumns, openTable, type Table } from './read-table';
 
@@ -49,7 +54,9 @@ export async function importGeneSets(
   geneIndex: GeneIndex | null,
   options: ImportOptions = {},
 ): Promise<ImportedGeneSets> {
-  const table = await openTable(readLineBatches(source, fileName, options), fileName);
+  const tableContents = TABLE_CONTENTS.geneSets;
+  const batches = readLineBatches(source, fileName, { ...options, tableContents });
+  const table = await openTable(batches, fileName, tableContents);
   return importGeneSetsTable(table, geneIndex);
 }
 

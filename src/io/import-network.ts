@@ -40,7 +40,13 @@ import {
 import type { GeneIndex } from './gene-index';
 import { createGeneRegistry } from './gene-registry';
 import { ImportError } from './import-error';
-import { createReport, examples, type ImportOptions, type ImportReport } from './import-report';
+import {
+  createReport,
+  examples,
+  type ImportOptions,
+  type ImportReport,
+  TABLE_CONTENTS,
+} from './import-report';
 import { parseNumber } from './parse-number';
 import { readLineBatches, type ImportSource } from './read-lines';
 import { describeColumns, openTable, type Table, type TableRow } from './read-table';
@@ -104,7 +110,9 @@ export async function importNetwork(
   geneIndex: GeneIndex | null,
   options: ImportOptions = {},
 ): Promise<ImportedNetwork> {
-  const table = await openTable(readLineBatches(source, fileName, options), fileName);
+  const tableContents = TABLE_CONTENTS.network;
+  const batches = readLineBatches(source, fileName, { ...options, tableContents });
+  const table = await openTable(batches, fileName, tableContents);
   return importNetworkTable(table, geneIndex, options);
 }
 

@@ -14,6 +14,19 @@ export interface ImportOptions extends ReadLinesOptions {
 
 export type FileKind = 'network' | 'geneSets' | 'drugTargets' | 'degTable';
 
+/**
+ * What a table of each kind holds, completing "expected a tab- or comma-separated table of …"
+ * when a file of another kind (PDF, JSON, HDF5, …) is given.
+ */
+export const TABLE_CONTENTS: Record<FileKind, string> = {
+  network: 'interactions (two node columns and an optional weight)',
+  geneSets: 'genes (one gene per line, GMT, or set and gene columns)',
+  drugTargets: 'drug targets (drug and target columns)',
+  degTable: 'differential expression results (gene and log fold-change columns)',
+};
+export const ANY_TABLE_CONTENTS =
+  'interactions, gene sets, drug targets or differential expression results';
+
 export interface ImportReport {
   fileName: string;
   kind: FileKind;
@@ -27,6 +40,11 @@ export interface ImportReport {
   unmapped: string[];
   /** Identifiers the gene index maps to more than one gene: distinct, in order of appearance. */
   ambiguous: string[];
+  /**
+   * Identifiers that look like dates a spreadsheet made of gene symbols ("1-Mar"), never
+   * mapped, with the current symbol each most likely was (null: none known). Also in warnings.
+   */
+  excelDates: ExcelDateIdentifier[];
   /** Repeated records dropped (repeated edges, memberships, drug–target pairs, DEG rows). */
   duplicatesDropped: number;
   /** Edges from a node to itself dropped (networks only). */
@@ -35,6 +53,13 @@ export interface ImportReport {
   /** One entry per column of the file: "name → meaning". */
   columns: string[];
   warnings: string[];
+}
+
+export interface ExcelDateIdentifier {
+  /** As written in the file. */
+  identifier: string;
+  /** The gene symbol it most likely was (current HGNC symbol with a gene index), or null. */
+  likely: string | null;
 }
 
 export function createReport(fileName: string, kind: FileKind): ImportReport {
@@ -46,6 +71,7 @@ export function createReport(fileName: string, kind: FileKind): ImportReport {
     genesMapped: 0,
     unmapped: [],
     ambiguous: [],
+    excelDates: [],
     duplicatesDropped: 0,
     selfLoopsDropped: 0,
     headerDetected: false,

@@ -27,7 +27,13 @@ export {
   type GeneLevel,
   type GeneLookup,
 } from './gene-index';
-export { type FileKind, type ImportOptions, type ImportReport } from './import-report';
+export {
+  type ExcelDateIdentifier,
+  type FileKind,
+  type ImportOptions,
+  type ImportReport,
+} from './import-report';
+export { parseExcelDate, preExcelSpellings, type ExcelDate } from './excel-dates';
 export { importNetwork, importNetworkTable, type ImportedNetwork } from './import-network';
 export {
   importGeneSets,

@@ -9,8 +9,11 @@
  *   source chunks ─(count bytes, check abort)→ [gunzip if 1f 8b] → sniff → decode → split lines
  *
  * - gzip is recognised by its magic bytes 1f 8b, not by the file name;
- * - a file is rejected as binary when its first 8 KiB hold a NUL byte or more than 10 % control
- *   characters (zip/xlsx and PDF get a hint of their own);
+ * - a file whose first bytes carry the magic number of a known binary format (zip/xlsx, PDF,
+ *   HDF5/h5ad, PNG, JPEG, GIF, WebP, TIFF, BMP: file-signature.ts) is rejected with what it looks
+ *   like; any other file is rejected as binary when its first 8 KiB hold a NUL byte or more than
+ *   10 % control characters; when the caller wants a table (`tableContents`), HTML, SVG, XML,
+ *   JSON and MatrixMarket text is rejected the same way;
  * - UTF-8 (BOM stripped) is the default; a UTF-16 file with a byte-order mark is decoded as such;
  * - lines end at LF, CRLF, or (when the file has no LF at all) a lone CR;
  * - a line longer than `maxLineBytes` (UTF-8 bytes) fails with its line number before it is
@@ -18,6 +21,7 @@
  * `readLineBatches` yields one array of lines per chunk, which is what the importers use (one
  * await per chunk rather than per line); `readLines` flattens it.
  */
+import { binarySignature, firstDataLines, notATableError, textSignature } from './file-signature';
 import { abortError, ImportError } from './import-error';
 
 /** What the importers accept as a file. */
@@ -30,6 +34,11 @@ export interface ReadLinesOptions {
   onProgress?: (bytesRead: number, totalBytes: number | null) => void;
   /** Longest accepted line in UTF-8 bytes. */
   maxLineBytes?: number;
+  /**
+   * What the caller expects the table to hold ("interactions (…)"), for the message that
+   * rejects a file of another kind. The importers set it; callers need not.
+   */
+  tableContents?: string;
 }
 
 export const READ_LINES_DEFAULTS = {
@@ -89,7 +98,14 @@ export async function* readLineBatches(
     }
 
     const sniffed = await peek(bytes, SNIFF_BYTES);
+    const signature = binarySignature(sniffed.bytes);
+    if (signature !== null) throw notATableError(fileName, signature, options.tableContents);
     const encoding = sniffEncoding(sniffed.bytes, fileName);
+    if (options.tableContents !== undefined) {
+      const head = new TextDecoder(encoding).decode(sniffed.bytes.subarray(0, SNIFF_BYTES));
+      const kind = textSignature(firstDataLines(head));
+      if (kind !== null) throw notATableError(fileName, kind, options.tableContents);
+    }
     const decoder = new TextDecoder(encoding); // strips the BOM by default
     bytes = sniffed.rest;
 
@@ -168,15 +184,6 @@ function sniffEncoding(head: Uint8Array, fileName: string): 'utf-8' | 'utf-16le'
   const binary = (what: string, expected: string): ImportError =>
     new ImportError(fileName, null, `binary file (${what})`, expected);
   const textExpected = 'a text table (TSV, CSV or plain text, optionally gzipped)';
-  if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) {
-    throw binary(
-      'a zip archive or Excel workbook',
-      `${textExpected}: unzip it, or save the sheet as CSV or tab-separated text`,
-    );
-  }
-  if (String.fromCharCode(...sample.subarray(0, 5)) === '%PDF-') {
-    throw binary('a PDF document', textExpected);
-  }
   let control = 0;
   for (let k = 0; k < sample.length; k++) {
     const byte = sample[k];

@@ -4,7 +4,9 @@
  * The layer every importer shares between `readLineBatches` and its own column logic:
  *
  * 1. skip blank lines and `#` comment lines (remembering the comment just before the first
- *    data row, which some tools use as a header: STRING's "#node1\tnode2…");
+ *    data row, which some tools use as a header: STRING's "#node1\tnode2…"), and reject a
+ *    first data line that shows the file is HTML, SVG, XML, JSON or MatrixMarket rather than a
+ *    table (file-signature.ts);
  * 2. look at up to 50 data rows (the *sample*) and pick one separator for the whole file:
  *    tab if any sample line has a tab, else comma, else semicolon (Excel in some locales), else
  *    runs of spaces;
@@ -15,6 +17,7 @@
  * The importer inspects `sample` (header detection, column roles), then streams every row
  * through `forEachRow`.
  */
+import { notATableError, textSignature } from './file-signature';
 import { ImportError } from './import-error';
 import type { Line } from './read-lines';
 
@@ -64,8 +67,15 @@ export const SEPARATOR_NAMES: Record<Separator, string> = {
   ' ': 'space',
 };
 
-/** Reads the sample of a table; the rest stays in `batches` until `forEachRow`. */
-export async function openTable(batches: AsyncIterator<Line[]>, fileName: string): Promise<Table> {
+/**
+ * Reads the sample of a table; the rest stays in `batches` until `forEachRow`. `contents`
+ * completes "expected a tab- or comma-separated table of …" when the file is of another kind.
+ */
+export async function openTable(
+  batches: AsyncIterator<Line[]>,
+  fileName: string,
+  contents?: string,
+): Promise<Table> {
   const sampleLines: Line[] = [];
   let pending: Line[] = [];
   let pendingIndex = 0;
@@ -104,11 +114,10 @@ export async function openTable(batches: AsyncIterator<Line[]>, fileName: string
       'at least one data row',
     );
   }
-  try {
-    rejectMarkup(sampleLines[0], fileName);
-  } catch (error) {
+  const signature = textSignature(sampleLines.slice(0, 10).map((line) => line.text));
+  if (signature !== null) {
     await batches.return?.(undefined);
-    throw error;
+    throw notATableError(fileName, signature, contents);
   }
 
   const separator = detectSeparator(sampleLines.map((line) => line.text));
@@ -303,23 +312,6 @@ function wrongShape(
     `${count} ${count === 1 ? 'column' : 'columns'}`,
     shape.describe,
   );
-}
-
-/** A web page saved instead of the raw file is a common mistake: say so plainly. */
-function rejectMarkup(first: Line, fileName: string): void {
-  const start = first.text.trimStart().slice(0, 15).toLowerCase();
-  if (
-    start.startsWith('<!doctype html') ||
-    start.startsWith('<html') ||
-    start.startsWith('<?xml')
-  ) {
-    throw new ImportError(
-      fileName,
-      first.lineNumber,
-      'this is an HTML/XML page, not a table',
-      'a plain-text table (if you downloaded it from a web page, save the "raw" file instead)',
-    );
-  }
 }
 
 /** Human-readable column count for `RowShape.describe`. */

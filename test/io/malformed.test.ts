@@ -2,21 +2,26 @@
 // fail with an ImportError that names the file, the line (or none, for whole-file problems)
 // and what was expected; each non-fatal file must import with the exact counts and lists below.
 import { describe, expect, it } from 'vitest';
+import { importAuto } from '@/io/import-auto';
 import { importDegTable } from '@/io/import-deg-table';
+import { importDrugTargets } from '@/io/import-drug-targets';
 import { ImportError } from '@/io/import-error';
 import { importGeneSets } from '@/io/import-gene-sets';
 import { importNetwork, type ImportedNetwork } from '@/io/import-network';
 import type { GeneIndex } from '@/io/gene-index';
 import { bundledGeneIndex, fixtureJson, malformed } from './io-fixtures';
 
-type Importer = 'network' | 'geneSets' | 'degTable';
+type Importer = 'network' | 'geneSets' | 'drugTargets' | 'degTable';
 
 function importWith(importer: Importer, name: string, index: GeneIndex | null = null) {
   const bytes = malformed(name);
   if (importer === 'network') return importNetwork(bytes, name, index);
   if (importer === 'geneSets') return importGeneSets(bytes, name, index);
+  if (importer === 'drugTargets') return importDrugTargets(bytes, name, index);
   return importDegTable(bytes, name, index);
 }
+
+const NETWORK_TABLE = 'a tab- or comma-separated table of interactions';
 
 // [file, importer, line, problem (start of), expected phrase]
 const FATAL: [string, Importer, number | null, string, string][] = [
@@ -34,10 +39,60 @@ const FATAL: [string, Importer, number | null, string, string][] = [
     'workbook.xlsx',
     'network',
     null,
-    'binary file (a zip archive or Excel workbook)',
+    'looks like a zip archive or Excel workbook',
     'save the sheet as CSV or tab-separated text',
   ],
-  ['saved-page.tsv', 'network', 1, 'this is an HTML/XML page', 'a plain-text table'],
+  ['saved-page.tsv', 'network', null, 'looks like an HTML page', 'save the "raw" file instead'],
+  ['network.json', 'network', null, 'looks like a JSON document', NETWORK_TABLE],
+  ['one-line.json.gz', 'network', null, 'looks like a JSON document', NETWORK_TABLE],
+  [
+    'pathway.xml',
+    'geneSets',
+    null,
+    'looks like an XML document',
+    'SBML, GraphML, BioPAX and XGMML are not read',
+  ],
+  [
+    'figure.pdf',
+    'drugTargets',
+    null,
+    'looks like a PDF document',
+    'a tab- or comma-separated table of drug targets',
+  ],
+  ['plot.png', 'network', null, 'looks like a PNG image', NETWORK_TABLE],
+  [
+    'photo.jpg',
+    'geneSets',
+    null,
+    'looks like a JPEG image',
+    'a tab- or comma-separated table of genes',
+  ],
+  ['anim.gif', 'network', null, 'looks like a GIF image', NETWORK_TABLE],
+  ['image.webp', 'network', null, 'looks like a WebP image', NETWORK_TABLE],
+  ['scan.tiff', 'network', null, 'looks like a TIFF image', NETWORK_TABLE],
+  ['chart.bmp', 'network', null, 'looks like a BMP image', NETWORK_TABLE],
+  ['chart.svg', 'network', null, 'looks like an SVG image', NETWORK_TABLE],
+  [
+    'pbmc.h5ad',
+    'degTable',
+    null,
+    'looks like an HDF5 file (AnnData .h5ad',
+    'single-cell data belongs in the single-cell import',
+  ],
+  [
+    'matrix.mtx',
+    'network',
+    null,
+    'looks like a MatrixMarket matrix (10x matrix.mtx)',
+    'with the matrix.mtx, its features.tsv (or genes.tsv) and barcodes.tsv',
+  ],
+  [
+    'matrix.mtx.gz',
+    'geneSets',
+    null,
+    'looks like a MatrixMarket matrix (10x matrix.mtx)',
+    'single-cell data belongs in the single-cell import',
+  ],
   ['empty.tsv', 'network', null, 'no data rows', 'at least one data row'],
   ['header-only.tsv', 'network', null, 'no data rows', 'at least one interaction'],
   [
@@ -91,6 +146,13 @@ const FATAL: [string, Importer, number | null, string, string][] = [
     'a number between 0 and 1 (or NA) in column 3',
   ],
   [
+    'drug-no-target-column.tsv',
+    'drugTargets',
+    1,
+    'no target column among the columns found: "drug_name", "moa", "phase"',
+    'a target column named one of symbol, genesymbol',
+  ],
+  [
     'deg-no-fold-change.tsv',
     'degTable',
     1,
@@ -115,6 +177,24 @@ describe('malformed files that must fail', () => {
     expect(importError.message.startsWith(where + problem)).toBe(true);
     expect(importError.message).toContain(`; expected ${importError.expected}`);
   });
+
+  // Issue 13: a 10x matrix.mtx used to fail with "line 3: 3 columns" in every importer.
+  it.each(['network', 'geneSets', 'drugTargets', 'degTable', 'auto'] as const)(
+    'matrix.mtx given to the %s importer says it belongs in the single-cell import',
+    async (importer) => {
+      const error =
+        importer === 'auto'
+          ? await importAuto(malformed('matrix.mtx'), 'matrix.mtx', null).catch((e: unknown) => e)
+          : await importWith(importer, 'matrix.mtx').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportError);
+      const { message } = error as ImportError;
+      expect(message).toMatch(
+        /^matrix\.mtx: looks like a MatrixMarket matrix \(10x matrix\.mtx\); expected a tab- or comma-separated table of /,
+      );
+      expect(message).toContain('single-cell import');
+      expect(message).not.toContain('\n');
+    },
+  );
 
   it('covers exactly the fatal files the generator wrote, with its line numbers and phrases', () => {
     const expected = fixtureJson<{
@@ -221,6 +301,60 @@ describe('malformed files that import with a report', () => {
       '2 rows have an infinite log fold change (kept as ±Infinity)',
       '1 rows with an NA fold change skipped',
     ]);
+  });
+
+  it('excel-mangled-genes.txt: dates Excel made of symbols stay unmapped, named with their likely gene', async () => {
+    const index = await bundledGeneIndex();
+    const { sets, report } = await importGeneSets(
+      malformed('excel-mangled-genes.txt'),
+      'excel-mangled-genes.txt',
+      index,
+    );
+    const { nonFatal } = fixtureJson<{
+      nonFatal: Record<string, { excelDates: unknown[]; unmapped: string[] }>;
+    }>('malformed/expected.json');
+    const expected = nonFatal['excel-mangled-genes.txt'];
+    expect(report.excelDates).toEqual(expected.excelDates);
+    expect(report.unmapped).toEqual(expected.unmapped);
+    // TP53, MARCHF2 and SEPT2 (SEPTIN2's previous symbol) map; no date maps to any gene.
+    expect(report.genesMapped).toBe(3);
+    const mapped = sets[0].genes.filter((_, k) => sets[0].entrez[k] !== null);
+    expect(mapped).toEqual(['TP53', 'MARCHF2', 'SEPTIN2']);
+    const warning = report.warnings.find((line) => line.includes('Excel'));
+    expect(warning).toMatch(/^12 identifiers look like dates that Excel made of gene symbols/);
+    expect(warning).toContain('1-Mar (likely MARCHF1), 2-Sep (likely SEPTIN2)');
+    expect(warning).toContain('13-Sep (no known gene)');
+  });
+
+  it('drug-target-lists.csv: one target per listed gene, with the action carried over or paired', async () => {
+    const { drugs, report } = await importDrugTargets(
+      malformed('drug-target-lists.csv'),
+      'drug-target-lists.csv',
+      null,
+    );
+    const { nonFatal } = fixtureJson<{
+      nonFatal: Record<
+        string,
+        {
+          drugs: { name: string; targets: { gene: string; action: string }[] }[];
+          cellsSplit: number;
+          targetsFromSplitCells: number;
+          actionCellsPaired: number;
+          duplicatesDropped: number;
+        }
+      >;
+    }>('malformed/expected.json');
+    const expected = nonFatal['drug-target-lists.csv'];
+    expect(
+      drugs.map(({ name, targets }) => ({
+        name,
+        targets: targets.map(({ gene, action }) => ({ gene, action })),
+      })),
+    ).toEqual(expected.drugs);
+    expect(report.duplicatesDropped).toBe(expected.duplicatesDropped);
+    expect(report.warnings[0]).toBe(
+      `${expected.cellsSplit} target cells listed several targets (separated by ";", "|" or ","): split into ${expected.targetsFromSplitCells} targets, each with the row's action (${expected.actionCellsPaired} action cells listing one action per target were paired with them in order)`,
+    );
   });
 
   it('agrees with the counts the generator computed in Python', () => {
