@@ -20,7 +20,9 @@
  *   both hit the disease module, but target separate neighborhoods"): the paper's abstract.
  * - s_AB sign: s_AB < 0 overlapping, s_AB ≥ 0 topologically separated: the caption of the
  *   paper's Fig. 1 (panels b, c), read on nature.com.
- * - Class names and the proximity rule "z < 0" (a drug is proximal when its z-score is
+ * - "Overlapping Exposure (P1)" and "Complementary Exposure (P2)", with s_AB < 0 for P1 pairs
+ *   and s_AB ≥ 0 for P2 pairs: the paper's Table 1 and its caption (PMC6416394, table Tab1).
+ * - The names of P3–P6 and the proximity rule "z < 0" (a drug is proximal when its z-score is
  *   negative: closer to C than the random expectation, not necessarily significantly): the
  *   paper's Fig. 2, as quoted second-hand (SyndrumNET's method notes, github.com/
  *   nihadaslanzade-02/SyndrumNET docs/METHOD_NOTES.md, quoting panel P2 as
