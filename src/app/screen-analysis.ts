@@ -170,7 +170,11 @@ export function createScreenService(
       term === ''
         ? null
         : {
-            ...matchIndications(await loader.indications(signal), term),
+            ...matchIndications(
+              await loader.indications(signal),
+              term,
+              await loader.indicationConcepts(signal),
+            ),
             fileName: SCREEN_FILES.indications,
           };
     return {

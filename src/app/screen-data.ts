@@ -3,7 +3,9 @@
  * ====================================================
  * The demo loads the interactome, the disease genes and the DrugCentral targets; the screen
  * panel needs three more bundled files (public/data, fetched same-origin by fetch-data.ts):
- *   - DrugCentral indications (drug_name, indication): validation against known drugs;
+ *   - DrugCentral indications (drug_name, indication, umls_cui, doid) and the disease →
+ *     indication-concept table (scripts/data/build_indication_concepts.py): validation against
+ *     known drugs (core/screen/indication-match.ts);
  *   - the OmniPath signed, directed network (source target sign …): the digital cure;
  *   - SAR DEGs (Li et al. 2022, day 3; cell_type symbol … log10_fc qval …): counteraction,
  *     the candidate flag and the cure's signature.
@@ -22,11 +24,17 @@ import {
   type ImportSource,
 } from '@/io';
 import { fetchDataFile, type FetchDataOptions } from './fetch-data';
-import type { IndicationRow } from '@/core/screen/indication-match';
+import {
+  parseIndicationConcepts,
+  type IndicationConcepts,
+  type IndicationRow,
+} from '@/core/screen/indication-match';
 
 export const SCREEN_FILES = {
   /** DrugCentral indications (CC BY 4.0): one row per (drug, indication). */
   indications: 'drug_indications_drugcentral.tsv.gz',
+  /** Disease name → indication concepts (UMLS CUIs, DOIDs) that denote the disease itself. */
+  indicationConcepts: 'disease_indication_concepts.tsv',
   /** OmniPath signed directed interactions (Türei et al. 2016). */
   signedNetwork: 'signed_network_omnipath.tsv.gz',
   /** Seasonal allergic rhinitis DEGs, day 3, per cell type (Li et al. 2022). */
@@ -41,7 +49,8 @@ const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_na
 
 /**
  * Reads an indication table: a header naming a drug column (drug_name, drug, …) and an
- * indication column (indication, disease, …); other columns are ignored.
+ * indication column (indication, disease, …), optionally umls_cui and doid columns (for
+ * matching by concept); other columns are ignored.
  */
 export async function readIndicationTable(
   source: ImportSource,
@@ -62,17 +71,29 @@ export async function readIndicationTable(
       'a header with a drug_name and an indication column',
     );
   }
+  const cuiColumn = names.indexOf('umls_cui');
+  const doidColumn = names.indexOf('doid');
   const rows: IndicationRow[] = [];
   await table.forEachRow(
     1,
-    { min: Math.max(drugColumn, indicationColumn) + 1, describe: 'the columns of the header' },
-    (fields) => rows.push({ drugName: fields[drugColumn], indication: fields[indicationColumn] }),
+    {
+      min: Math.max(drugColumn, indicationColumn, cuiColumn, doidColumn) + 1,
+      describe: 'the columns of the header',
+    },
+    (fields) =>
+      rows.push({
+        drugName: fields[drugColumn],
+        indication: fields[indicationColumn],
+        ...(cuiColumn === -1 ? {} : { umlsCui: fields[cuiColumn].trim() }),
+        ...(doidColumn === -1 ? {} : { doid: fields[doidColumn].trim() }),
+      }),
   );
   return rows;
 }
 
 export interface ScreenDataLoader {
   indications(signal?: AbortSignal): Promise<IndicationRow[]>;
+  indicationConcepts(signal?: AbortSignal): Promise<IndicationConcepts>;
   signedNetwork(signal?: AbortSignal): Promise<ImportedNetwork>;
   degs(signal?: AbortSignal): Promise<ImportedDegTable>;
 }
@@ -101,6 +122,13 @@ export function createScreenDataLoader(
     indications: once(async (signal) => {
       const bytes = await fetchFile(SCREEN_FILES.indications, { signal });
       return readIndicationTable(bytes, SCREEN_FILES.indications, { signal });
+    }),
+    indicationConcepts: once(async (signal) => {
+      const bytes = await fetchFile(SCREEN_FILES.indicationConcepts, { signal });
+      return parseIndicationConcepts(
+        new TextDecoder().decode(bytes),
+        SCREEN_FILES.indicationConcepts,
+      );
     }),
     signedNetwork: once(async (signal) => {
       const bytes = await fetchFile(SCREEN_FILES.signedNetwork, { signal });

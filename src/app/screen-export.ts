@@ -47,6 +47,8 @@ function exportBlocks(run: ScreenRun) {
       ? {
           fileName: run.indications.fileName,
           term: run.indications.term,
+          indicationMatch: run.indications.method,
+          umlsCuis: run.indications.concept?.umlsCuis ?? null,
           words: run.indications.words,
           drugs: run.indications.drugNames.length,
           matched: run.indications.indications,

@@ -16,8 +16,16 @@
  * reported with what was dropped on the way (`SeedReport`), every output names its graph
  * (`GraphSummary`).
  */
-import { matchesTerm, termWords } from '@/core/screen/indication-match';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import {
+  matchIndications,
+  parseIndicationConcepts,
+  termWords,
+  type IndicationConcept,
+  type IndicationConcepts,
+  type IndicationMatch,
+  type IndicationRow,
+} from '@/core/screen/indication-match';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +61,22 @@ import type { ParsedFlags } from './parse-flags';
 export const BUNDLED_GENE_TABLE = fileURLToPath(
   new URL('../../public/data/genes.tsv.gz', import.meta.url),
 );
+
+/** Disease name → indication concepts (scripts/data/build_indication_concepts.py). */
+export const BUNDLED_INDICATION_CONCEPTS = fileURLToPath(
+  new URL('../../public/data/disease_indication_concepts.tsv', import.meta.url),
+);
+
+let bundledConcepts: IndicationConcepts | null = null;
+
+/** The bundled concept table, read once. */
+export function bundledIndicationConcepts(): IndicationConcepts {
+  bundledConcepts ??= parseIndicationConcepts(
+    readFileSync(BUNDLED_INDICATION_CONCEPTS, 'utf8'),
+    'disease_indication_concepts.tsv',
+  );
+  return bundledConcepts;
+}
 
 /** An input file named on the command line. */
 export interface InputFile {
@@ -371,6 +395,16 @@ export interface Indications {
   readonly file: string;
   /** The term indications were matched with (null for a plain list of drug names). */
   readonly term: string | null;
+  /**
+   * How the table's rows were matched (core/screen/indication-match.ts): "concept" (the
+   * disease's UMLS CUIs from the bundled concept table), "words" (every word of the term),
+   * or "list" (a plain list of drug names, all known).
+   */
+  readonly indicationMatch: IndicationMatch['method'] | 'list';
+  /** The concept entry used ("concept"), else null. */
+  readonly concept: Pick<IndicationConcept, 'disease' | 'umlsCuis' | 'review'> | null;
+  /** Why words were used ("words"), else null. */
+  readonly fallback: string | null;
   /** Distinct indication texts that matched the term. */
   readonly matched: readonly string[];
   /** Distinct drug names, in file order. */
@@ -383,19 +417,24 @@ const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_na
 /**
  * Reads known indications. Two layouts:
  * - a table with a drug-name column and an indication column (DrugCentral's
- *   `drug_name … indication`): the drugs whose indication matches `term` by the rule of
- *   core/screen/indication-match.ts (every word of the term, in any order and case, simple
- *   plurals folded: "arthritis, rheumatoid" matches "Juvenile rheumatoid arthritis");
+ *   `drug_name … indication umls_cui … doid`): the drugs whose indication matches `term` by
+ *   the rule of core/screen/indication-match.ts — by the disease's concepts (UMLS CUIs) from
+ *   the bundled concept table when it has an entry for the term and the table a umls_cui
+ *   column ("arthritis, rheumatoid": C0003873 only, so not "Rheumatoid Arthritis in Patient at
+ *   High Ulcer Risk"), else by words (every word of the term, in any order and case);
  * - one drug name per line (an optional header "drug"/"drug_name"): all of them.
  */
-export async function loadIndications(file: InputFile, term: string | null): Promise<Indications> {
+export async function loadIndications(
+  file: InputFile,
+  term: string | null,
+  concepts: IndicationConcepts = bundledIndicationConcepts(),
+): Promise<Indications> {
   const table = await openTable(readLineBatches(openInput(file), file.shownAs), file.shownAs);
   const header = table.sample[0];
   const names = header.fields.map((field) => field.trim().toLowerCase());
   const drugColumn = names.findIndex((name) => DRUG_COLUMNS.includes(name));
   const indicationColumn = names.findIndex((name) => INDICATION_COLUMNS.includes(name));
   const drugNames = new Set<string>();
-  const matched = new Set<string>();
 
   if (drugColumn !== -1 && indicationColumn !== -1) {
     if (term === null || termWords(term).length === 0) {
@@ -403,22 +442,40 @@ export async function loadIndications(file: InputFile, term: string | null): Pro
         `--indications ${file.shownAs} lists indications for many diseases; name the disease with --disease or --indication TEXT`,
       );
     }
-    const words = termWords(term);
+    const cuiColumn = names.indexOf('umls_cui');
+    const doidColumn = names.indexOf('doid');
+    const rows: IndicationRow[] = [];
     await table.forEachRow(
       1,
       {
         exact: header.fields.length,
         describe: `${header.fields.length} columns, as in the header`,
       },
-      (fields) => {
-        const indication = fields[indicationColumn];
-        if (fields[drugColumn] !== '' && matchesTerm(indication, words)) {
-          drugNames.add(fields[drugColumn]);
-          matched.add(indication);
-        }
-      },
+      (fields) =>
+        rows.push({
+          drugName: fields[drugColumn],
+          indication: fields[indicationColumn],
+          ...(cuiColumn === -1 ? {} : { umlsCui: fields[cuiColumn].trim() }),
+          ...(doidColumn === -1 ? {} : { doid: fields[doidColumn].trim() }),
+        }),
     );
-    return { file: file.shownAs, term, matched: [...matched], drugNames: [...drugNames] };
+    const match = matchIndications(rows, term, concepts);
+    return {
+      file: file.shownAs,
+      term,
+      indicationMatch: match.method,
+      concept:
+        match.concept === null
+          ? null
+          : {
+              disease: match.concept.disease,
+              umlsCuis: match.concept.umlsCuis,
+              review: match.concept.review,
+            },
+      fallback: match.fallback,
+      matched: match.indications,
+      drugNames: match.drugNames,
+    };
   }
   if (header.fields.length !== 1) {
     throw new ImportError(
@@ -432,5 +489,13 @@ export async function loadIndications(file: InputFile, term: string | null): Pro
   await table.forEachRow(hasHeader ? 1 : 0, { exact: 1, describe: 'one drug name per line' }, (f) =>
     drugNames.add(f[0]),
   );
-  return { file: file.shownAs, term: null, matched: [], drugNames: [...drugNames] };
+  return {
+    file: file.shownAs,
+    term: null,
+    indicationMatch: 'list',
+    concept: null,
+    fallback: null,
+    matched: [],
+    drugNames: [...drugNames],
+  };
 }

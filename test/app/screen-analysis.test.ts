@@ -58,6 +58,7 @@ const loader: ScreenDataLoader = {
     { drugName: 'inside', indication: 'Severe toy diseases' },
     { drugName: 'far', indication: 'Another disease' },
   ],
+  indicationConcepts: async () => new Map(), // no entry: the toy term is matched by words
   degs: async () =>
     ({
       rows: (TOY_INPUT.degs?.rows ?? []).map((row) => ({ ...row, entrez: null, p: null, q: null })),

@@ -37,6 +37,9 @@ const RUN: ScreenRun = {
   indications: {
     fileName: 'indications.tsv',
     term: 'Toy, disease',
+    method: 'words',
+    concept: null,
+    fallback: 'no concept entry for "Toy, disease"',
     words: ['toy', 'disease'],
     drugNames: ['TWIN', 'inside'],
     indications: ['Toy disease'],

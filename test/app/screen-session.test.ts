@@ -51,6 +51,9 @@ function runOf(request: ScreenRequest, id: string): ScreenRun {
     indications: {
       fileName: 'i.tsv',
       term: request.indicationTerm,
+      method: 'words',
+      concept: null,
+      fallback: 'no concept table',
       words: [],
       drugNames: ['TWIN'],
       indications: [],

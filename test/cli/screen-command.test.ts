@@ -19,7 +19,13 @@ const DEGS = 'public/data/sar_degs_li2022_day3.tsv.gz';
 
 interface ScreenJson {
   seeds: { inLcc: number };
-  indications: { term: string; matched: string[]; drugNames: string[] } | null;
+  indications: {
+    term: string;
+    indicationMatch: string;
+    concept: { disease: string; umlsCuis: string[] } | null;
+    matched: string[];
+    drugNames: string[];
+  } | null;
   provenance: { methods: string[]; null: { iterations: number; seed: number } };
   auc?: number;
   positives?: number;
@@ -80,7 +86,13 @@ describe('twinscreen screen', () => {
     }
     expect(out.indications?.term).toBe(RA);
     expect(out.indications?.drugNames).toHaveLength(expected.indicationDrugs);
-    expect(out.indications?.matched).toContain('Rheumatoid Arthritis');
+    expect(out.indications?.matched).toEqual(['Rheumatoid Arthritis']);
+    // By concept (C0003873), so misoprostol's "Rheumatoid Arthritis in Patient at High Ulcer
+    // Risk" does not make it a known RA drug.
+    expect(out.indications?.indicationMatch).toBe('concept');
+    expect(out.indications?.concept?.umlsCuis).toEqual(['C0003873']);
+    expect(out.indications?.drugNames).not.toContain('misoprostol');
+    expect(out.drugs.find((row) => row.names.includes('misoprostol'))?.is_known).toBe(false);
     const known = out.drugs.filter((row) => row.is_known && row.z !== null);
     const validation = out.validation?.proximity;
     expect(validation?.positives).toBe(known.length);

@@ -103,13 +103,13 @@ export const screenCommand: Command = {
         name: 'indications',
         kind: 'string',
         placeholder: 'FILE',
-        help: 'known indications: a table with drug_name and indication columns (e.g. public/data/drug_indications_drugcentral.tsv.gz; rows whose indication contains every word of the disease name, or of --indication) or one drug name per line',
+        help: "known indications: a table with drug_name and indication columns (e.g. public/data/drug_indications_drugcentral.tsv.gz; rows with the disease's UMLS concepts from public/data/disease_indication_concepts.tsv, else rows whose indication contains every word of the disease name, or of --indication) or one drug name per line",
       },
       {
         name: 'indication',
         kind: 'string',
         placeholder: 'TEXT',
-        help: 'the words an indication must contain (default: the --disease name)',
+        help: 'the disease whose indications count (looked up in the concept table, else the words an indication must contain; default: the --disease name)',
       },
       {
         name: 'degs',

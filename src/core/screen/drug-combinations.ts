@@ -7,7 +7,8 @@
  *   d_AB = [Σ_{a∈A} min_{b∈B} d(a, b) + Σ_{b∈B} min_{a∈A} d(a, b)] / (|A| + |B|)
  *   s_AB = d_AB − (d_AA + d_BB)/2
  * and the Cheng, Kovács & Barabási 2019 class from both drugs' proximity z to the module
- * (src/core/metrics/drug-combination-class.ts; proximal when z ≤ proximalZ, default −0.15).
+ * (src/core/metrics/drug-combination-class.ts; proximal when z < proximalZ, default 0 as in
+ * Cheng 2019 — see that file for the source of each rule and what is unverified).
  * P2 "Complementary Exposure" (both proximal, s_AB ≥ 0) is the class Cheng et al. found
  * enriched in efficacious combinations; such pairs are flagged.
  * Cost: one multi-source BFS per distinct target set among the K (its distance field) plus
@@ -18,17 +19,20 @@ import type { CsrGraph } from '../graph/csr';
 import { multiSourceDistances } from '../graph/shortest-paths';
 import {
   drugCombinationClass,
+  DRUG_COMBINATION_CLASS_DEFAULTS,
   DRUG_COMBINATION_CLASS_NAMES,
   type DrugCombinationClass,
 } from '../metrics/drug-combination-class';
 import { meanShortestDistanceWithin } from '../metrics/separation';
 
 export interface DrugCombinationOptions {
-  /** A drug is proximal to the module when z ≤ proximalZ. */
+  /** A drug is proximal to the module when z < proximalZ. */
   proximalZ: number;
 }
 
-export const DRUG_COMBINATION_DEFAULTS: Readonly<DrugCombinationOptions> = { proximalZ: -0.15 };
+export const DRUG_COMBINATION_DEFAULTS: Readonly<DrugCombinationOptions> = {
+  proximalZ: DRUG_COMBINATION_CLASS_DEFAULTS.proximalZ,
+};
 
 export interface DrugPair {
   /** Positions in the `entries` list given (not global entry indices). */

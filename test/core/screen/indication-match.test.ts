@@ -71,7 +71,7 @@ describe('indication words', () => {
   });
 });
 
-describe('matchIndications on DrugCentral', () => {
+describe('matchIndications by words (the fallback, no concept table) on DrugCentral', () => {
   it('finds the 84 rheumatoid-arthritis drugs of the Python fixture, from 3 indication texts', () => {
     const expected = loadScreenFixture().validation.indications;
     const match = matchIndications(ROWS, 'arthritis, rheumatoid');
