@@ -21,7 +21,9 @@ import { mapGeneSet, prepareScreenNetwork, type ScreenNetwork } from '@/core/scr
 import { runScreen, type ScreenRunnerOptions } from '@/engine/screen-runner';
 import type { DegRow, ImportedNetwork } from '@/io';
 import type { LoadedNetwork } from './disease-view';
+import { bundledDegDisease } from '@/core/screen/screen-direction';
 import {
+  BUNDLED_DEGS_DISEASE,
   BUNDLED_DEGS_NAME,
   createScreenDataLoader,
   SCREEN_FILES,
@@ -56,7 +58,13 @@ export interface ScreenSources {
   network: LoadedNetwork;
   geneSet: StoredGeneSet;
   drugs: ScreenRun['drugLibrary'] & { list: ScreenInput['drugs']['drugs'] };
-  degs: { fileName: string; name: string; rows: readonly DegRow[] } | null;
+  degs: {
+    fileName: string;
+    name: string;
+    /** The disease the DEGs come from (null: not stated). */
+    disease: string | null;
+    rows: readonly DegRow[];
+  } | null;
   signed: { fileName: string; network: ImportedNetwork } | null;
   indications: (IndicationMatch & { fileName: string }) | null;
 }
@@ -77,7 +85,7 @@ export function screenInput(sources: ScreenSources): ScreenInput {
     },
     module: { name: geneSet.name, genes: moduleGenes(geneSet) },
     drugs: { name: drugs.fileName, drugs: drugs.list },
-    degs: degs ? { name: degs.name, rows: degs.rows } : null,
+    degs: degs ? { name: degs.name, disease: degs.disease, rows: degs.rows } : null,
     signedNetwork: signed
       ? {
           graph: signed.network.graph,
@@ -155,11 +163,23 @@ export function createScreenService(
     let degs: ScreenSources['degs'] = null;
     if (request.degSource === 'bundled') {
       const bundled = await loader.degs(signal);
-      degs = { fileName: SCREEN_FILES.degs, name: BUNDLED_DEGS_NAME, rows: bundled.rows };
+      degs = {
+        fileName: SCREEN_FILES.degs,
+        name: BUNDLED_DEGS_NAME,
+        disease: BUNDLED_DEGS_DISEASE,
+        rows: bundled.rows,
+      };
     } else if (typeof request.degSource === 'number') {
       const imported = workspace.degTables[request.degSource];
       if (!imported) throw new Error(`Screen: no DEG table number ${request.degSource}`);
-      degs = { fileName: imported.fileName, name: imported.fileName, rows: imported.result.rows };
+      // The disease the user gave, else the bundled table's when that file was imported.
+      const disease = request.degDisease?.trim() || bundledDegDisease(imported.fileName);
+      degs = {
+        fileName: imported.fileName,
+        name: imported.fileName,
+        disease,
+        rows: imported.result.rows,
+      };
     }
     const signed =
       request.methods.includes('cure') && degs
@@ -227,6 +247,7 @@ export function createScreenService(
         bundledDegs: {
           fileName: SCREEN_FILES.degs,
           name: BUNDLED_DEGS_NAME,
+          disease: BUNDLED_DEGS_DISEASE,
           rows: degs.rows.length,
           groups: [...degs.groups],
         },
@@ -264,6 +285,7 @@ export function createScreenService(
         methods: [...request.methods],
         degSource: request.degSource,
         degGroup: request.degGroup,
+        degDisease: request.degDisease,
         indicationTerm: request.indicationTerm,
         iterations: request.iterations,
         seed: request.seed,
@@ -290,6 +312,7 @@ export function createScreenService(
           ? {
               fileName: degs.fileName,
               name: degs.name,
+              disease: degs.disease,
               group: result.provenance.data.degs?.group ?? null,
             }
           : null,

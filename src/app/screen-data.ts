@@ -29,6 +29,7 @@ import {
   type IndicationConcepts,
   type IndicationRow,
 } from '@/core/screen/indication-match';
+import { bundledDegDisease } from '@/core/screen/screen-direction';
 
 export const SCREEN_FILES = {
   /** DrugCentral indications (CC BY 4.0): one row per (drug, indication). */
@@ -43,6 +44,9 @@ export const SCREEN_FILES = {
 
 /** How the bundled DEG table is named in the panel and the provenance. */
 export const BUNDLED_DEGS_NAME = 'SAR DEGs, day 3 (Li et al. 2022)';
+
+/** The disease the bundled DEGs come from (checked against the module screened). */
+export const BUNDLED_DEGS_DISEASE = bundledDegDisease(SCREEN_FILES.degs) as string;
 
 const DRUG_COLUMNS = ['drug_name', 'drugname', 'drug', 'name', 'compound'];
 const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_name'];

@@ -4,13 +4,17 @@
  * Everything needed to trust and repeat a screen travels with it: the request (module, drug
  * library, DEGs, methods, R, seed, sampling), the data files, the core's provenance block
  * (null model, engine, RWR and cure settings, ranking, FDR) and the validation summary.
- * - TSV: `# key: value` comment lines (nested keys joined with dots; lists with ", "), then
+ * - Direction first: whether the screen can tell a drug that treats from one that aggravates
+ *   (core's screen-direction.ts: "direction unknown: …" without DEGs, else the DEG group used,
+ *   and a warning when the DEGs come from another disease), in both formats.
+ * - TSV: the title line, the direction statement and its warnings as `# ` lines, then
+ *   `# key: value` comment lines (nested keys joined with dots; lists with ", "), then
  *   core's table (screen-table.ts `SCREEN_COLUMNS`, `screenTsv`) with one more column,
  *   `known_indication`. pandas reads it with `read_csv(path, sep='\t', comment='#')`.
  * - JSON: the same blocks as objects, the records, the combinations and the full validation
  *   (ROC points, precision@k, Fisher test).
  */
-import { screenRecords, screenTsv } from '@/core/screen/screen-table';
+import { screenDirectionLines, screenRecords, screenTsv } from '@/core/screen/screen-table';
 import type { ScreenRun } from './screen-types';
 
 export const SCREEN_EXPORT_FORMAT = 'twinscreen-drug-screen/1';
@@ -36,6 +40,7 @@ function exportBlocks(run: ScreenRun) {
   const { result } = run;
   return {
     format: SCREEN_EXPORT_FORMAT,
+    direction: result.direction,
     run: { id: run.id, startedAt: run.startedAt, durationMs: Math.round(run.durationMs) },
     request: run.request,
     network: run.network,
@@ -100,7 +105,12 @@ export function screenExportTsv(run: ScreenRun): string {
       k === 0 ? `${line}\tknown_indication` : `${line}\t${hasIndications ? known[k - 1] : ''}`,
     );
   return (
-    [`# Twinscreen drug screen (${SCREEN_EXPORT_FORMAT})`, ...comments, ...table].join('\n') + '\n'
+    [
+      `# Twinscreen drug screen (${SCREEN_EXPORT_FORMAT})`,
+      ...screenDirectionLines(run.result).map((line) => `# ${line}`),
+      ...comments,
+      ...table,
+    ].join('\n') + '\n'
   );
 }
 

@@ -23,6 +23,8 @@ export interface ScreenForm {
   degSource: DegSource;
   /** Cell type of the DEG table; null: the table's first. */
   degGroup: string | null;
+  /** The disease an imported DEG table comes from ('' : not stated; the bundled one's is known). */
+  degDisease: string;
   /** Known-indication term; null: derived from the module's name. */
   indicationTerm: string | null;
   iterations: number;
@@ -36,6 +38,7 @@ export const SCREEN_FORM_DEFAULTS: Readonly<ScreenForm> = {
   methods: { proximity: true, rwr: true, cure: false },
   degSource: 'none',
   degGroup: null,
+  degDisease: '',
   indicationTerm: null,
   iterations: 1000,
   seed: 1,
@@ -112,6 +115,10 @@ export function screenRequest(
     methods: screenMethods(form),
     degSource: form.degSource,
     degGroup: form.degSource === 'none' ? null : form.degGroup,
+    degDisease:
+      typeof form.degSource === 'number' && form.degDisease.trim() !== ''
+        ? form.degDisease.trim()
+        : null,
     indicationTerm: indicationTermFor(form, module.name),
     iterations: form.iterations,
     seed: form.seed,

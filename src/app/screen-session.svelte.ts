@@ -11,6 +11,7 @@
  */
 import { createContext } from 'svelte';
 import type { DrugCombination, DrugScreenResult } from '@/core/screen/drug-screen';
+import { bundledDegDisease, degDiseaseWarning } from '@/core/screen/screen-direction';
 import { buildPathOverlay, type PathOverlay } from '@/render/screen-paths';
 import type { AnalysisRemote } from './analysis-client';
 import type { DiseaseViewResult, GeneSetSummary } from './analysis-types';
@@ -27,12 +28,14 @@ import {
 import {
   DRUG_COLUMNS,
   DRUG_FILTER_DEFAULTS,
+  directionBanner,
   drugRows,
   filterDrugRows,
   knownNameSet,
   pageCount,
   pageRows,
   sortDrugRows,
+  type DirectionBanner,
   type DrugColumnKey,
   type DrugFilter,
   type DrugRow,
@@ -112,6 +115,24 @@ export class ScreenSession {
         ? (this.degTables[this.form.degSource]?.groups ?? [])
         : [],
   );
+  /**
+   * The disease the chosen DEGs come from: the bundled table's, or what the user typed for an
+   * imported one (else the bundled table's when that file was imported); null: none stated.
+   */
+  degDisease: string | null = $derived.by(() => {
+    const source = this.form.degSource;
+    if (source === 'bundled') return this.data?.bundledDegs.disease ?? null;
+    if (typeof source !== 'number') return null;
+    const typed = this.form.degDisease.trim();
+    const fileName = this.degTables[source]?.fileName;
+    return typed !== '' ? typed : fileName ? bundledDegDisease(fileName) : null;
+  });
+  /** Before a run: the DEGs come from another disease than the module's (null: they do not). */
+  degDiseaseWarning: string | null = $derived(
+    this.module && this.form.degSource !== 'none'
+      ? degDiseaseWarning(this.module.name, this.degDisease)
+      : null,
+  );
   indicationTerm = $derived(this.module ? indicationTermFor(this.form, this.module.name) : '');
   formErrors: ScreenFormErrors = $derived(screenFormErrors(this.form));
   canRun = $derived(
@@ -134,6 +155,10 @@ export class ScreenSession {
 
   known: ReadonlySet<string> = $derived(knownNameSet(this.run?.indications?.drugNames ?? []));
   rows: DrugRow[] = $derived(this.run ? drugRows(this.run.result, this.known) : []);
+  /** What the drug table's header says about direction (null before a run). */
+  directionBanner: DirectionBanner | null = $derived(
+    this.run ? directionBanner(this.run.result) : null,
+  );
   shownRows: DrugRow[] = $derived(
     sortDrugRows(filterDrugRows(this.rows, this.filter), this.sortKey, this.sortDirection),
   );
@@ -221,10 +246,11 @@ export class ScreenSession {
     }
   }
 
-  /** Chooses the DEG table and its first group. */
+  /** Chooses the DEG table and its first group (an imported table's disease is typed again). */
   setDegSource(source: ScreenForm['degSource']): void {
     this.form.degSource = source;
     this.form.degGroup = this.degGroups[0] ?? null;
+    this.form.degDisease = '';
     if (source === 'bundled' && this.dataState === 'idle') void this.loadData();
   }
 

@@ -11,8 +11,16 @@
  * NaN) always sort last, whichever the direction; ties keep the screen's rank order (then the
  * entry index). The counteraction column sorts by counteracting targets, then by fewer
  * mimicking ones.
+ *
+ * Direction (core's screen-direction.ts): proximity and propagation cannot tell a drug that
+ * treats from one that aggravates. `directionBanner` is what the table's header says about it
+ * (the "direction unknown" sentence without DEGs; else the DEG group used, the verdict counts
+ * and any warning), `drugDirectionLine` what a drug's details say, and `DIRECTION_TAGS` the
+ * short tags beside a drug's name (a drug that mimics the disease, or both counteracts and
+ * mimics).
  */
-import type { ScreenResult } from '@/core/screen/drug-screen';
+import { DRUG_DIRECTION_DESCRIPTIONS, type DrugDirection } from '@/core/screen/counteraction';
+import type { DrugScreenResult, ScreenResult } from '@/core/screen/drug-screen';
 
 export interface DrugRow {
   entry: number;
@@ -30,6 +38,8 @@ export interface DrugRow {
   rwrP: number | null;
   counteracting: number | null;
   mimicking: number | null;
+  /** The drug's verdict in the DEG group (null: no DEGs loaded). */
+  direction: DrugDirection | null;
   cureScore: number | null;
   candidate: boolean | null;
   known: boolean;
@@ -142,6 +152,60 @@ export const DRUG_COLUMNS: readonly DrugColumn[] = [
   },
 ];
 
+/** Short tags beside a drug's name, for the verdicts worth a flag (with their tooltips). */
+export const DIRECTION_TAGS: Readonly<
+  Partial<Record<DrugDirection, { label: string; title: string }>>
+> = {
+  mimics: { label: 'mimics disease', title: DRUG_DIRECTION_DESCRIPTIONS.mimics },
+  mixed: { label: 'mixed', title: DRUG_DIRECTION_DESCRIPTIONS.mixed },
+};
+
+export interface DirectionBanner {
+  /** 'warning': no direction, or DEGs of another disease; 'info': direction from the DEGs. */
+  tone: 'warning' | 'info';
+  /** The statement, then the counts of each verdict (with DEGs), then each warning. */
+  lines: string[];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What the drug table's header says about direction (see the header). */
+export function directionBanner(result: Pick<ScreenResult, 'direction'>): DirectionBanner {
+  const { direction } = result;
+  if (!direction.loaded || !direction.counts) {
+    return { tone: 'warning', lines: [capitalise(direction.statement)] };
+  }
+  const { counteracts, mimics, mixed } = direction.counts;
+  const counts =
+    `${plural(counteracts, 'entry counteracts', 'entries counteract')} the disease, ` +
+    `${plural(mimics, 'mimics', 'mimic')} it, ${mixed} mixed, ` +
+    `${direction.counts['no-evidence']} without direction evidence.`;
+  return {
+    tone: direction.warnings.length > 0 ? 'warning' : 'info',
+    lines: [
+      capitalise(direction.statement),
+      counts,
+      ...direction.warnings.map((warning) => `Warning: ${warning}`),
+    ],
+  };
+}
+
+/** What a drug's details say about its direction. */
+export function drugDirectionLine(
+  drug: Pick<DrugScreenResult, 'direction' | 'counteraction'>,
+  result: Pick<ScreenResult, 'direction'>,
+): string {
+  if (drug.direction === null || drug.counteraction === null) {
+    return capitalise(result.direction.statement);
+  }
+  const { group, counteracting, mimicking } = drug.counteraction;
+  return `${capitalise(DRUG_DIRECTION_DESCRIPTIONS[drug.direction])} (${group}: ${counteracting} counteracting, ${mimicking} mimicking).`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Case-insensitive set of known drug names. */
 export function knownNameSet(names: Iterable<string>): Set<string> {
   const set = new Set<string>();
@@ -165,6 +229,7 @@ export function drugRows(result: ScreenResult, known: ReadonlySet<string>): Drug
     rwrP: drug.rwr?.p ?? null,
     counteracting: drug.counteraction?.counteracting ?? null,
     mimicking: drug.counteraction?.mimicking ?? null,
+    direction: drug.direction,
     cureScore: drug.cure?.cureScore ?? null,
     candidate: drug.isCandidate,
     known: drug.names.some((name) => known.has(name.trim().toLowerCase())),

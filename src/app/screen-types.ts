@@ -25,6 +25,11 @@ export interface ScreenRequest {
   degSource: DegSource;
   /** DEG group (cell type) for counteraction, the candidate flag and the cure; null: the first. */
   degGroup: string | null;
+  /**
+   * The disease an imported DEG table comes from, as the user gave it (null: not stated); the
+   * bundled table's is known. Checked against the module (core's screen-direction.ts).
+   */
+  degDisease: string | null;
   /** Indications matching every word of this term validate the screen; '' skips validation. */
   indicationTerm: string;
   /** Random draws R. */
@@ -53,7 +58,14 @@ export type ScreenProgressCallback = (progress: ScreenProgress) => void;
 export interface ScreenDataSummary {
   indicationRows: number;
   signedNetwork: { fileName: string; nodes: number; edges: number };
-  bundledDegs: { fileName: string; name: string; rows: number; groups: string[] };
+  bundledDegs: {
+    fileName: string;
+    name: string;
+    /** The disease the bundled DEGs come from. */
+    disease: string;
+    rows: number;
+    groups: string[];
+  };
 }
 
 /** A finished screen with the choices around it (everything the export needs). */
@@ -65,7 +77,7 @@ export interface ScreenRun {
   network: { id: string; name: string; fileName: string; origin: Origin };
   module: { geneSetId: string; name: string; fileName: string; origin: Origin };
   drugLibrary: { fileName: string; origin: Origin; drugs: number };
-  degs: { fileName: string; name: string; group: string | null } | null;
+  degs: { fileName: string; name: string; disease: string | null; group: string | null } | null;
   signedNetwork: { fileName: string } | null;
   indications: (IndicationMatch & { fileName: string }) | null;
   startedAt: string;

@@ -6,7 +6,9 @@
  * goes to stdout; `--out FILE.json` writes the JSON and `--out FILE.tsv` the table.
  *
  * JSON: typed arrays become arrays, Maps objects, Sets arrays, and NaN/±Infinity become null
- * (JSON has no such numbers), indented by 2 spaces. TSV: one header row; empty cell for
+ * (JSON has no such numbers), indented by 2 spaces. TSV: optional `# ` comment lines (what a
+ * reader must know about the whole table, e.g. the drug screen's direction statement), then one
+ * header row; empty cell for
  * null/NaN, "Inf"/"-Inf" for infinities, lists joined by "|" (as in genes.tsv), tabs and line
  * breaks inside a cell replaced by spaces.
  */
@@ -19,6 +21,8 @@ export type Cell =
   string | number | boolean | null | undefined | readonly string[] | readonly (string | null)[];
 
 export interface Table {
+  /** Lines written before the header, each after "# " (pandas: `comment='#'`). */
+  readonly comments?: readonly string[];
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
 }
@@ -98,7 +102,8 @@ function jsonReplacer(_key: string, value: unknown): unknown {
 
 /** Tab-separated text with a header row. */
 export function toTsv(table: Table): string {
-  const lines = [table.columns.map(formatCell).join('\t')];
+  const lines = (table.comments ?? []).map((line) => `# ${line.replace(/[\r\n]+/g, ' ')}`);
+  lines.push(table.columns.map(formatCell).join('\t'));
   for (const row of table.rows) {
     if (row.length !== table.columns.length) {
       throw new Error(`toTsv: row with ${row.length} cells for ${table.columns.length} columns`);

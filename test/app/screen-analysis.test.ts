@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createReport } from '@/io/import-report';
 import type { ImportedDegTable, ImportedDrugTargets, ImportedNetwork } from '@/io';
 import { screenDrugs } from '@/core/screen/drug-screen';
+import { DIRECTION_UNKNOWN } from '@/core/screen/screen-direction';
 import { terminateSharedPools } from '@/engine/cpu-engine';
 import { createScreenService } from '@/app/screen-analysis';
 import type { ScreenDataLoader } from '@/app/screen-data';
@@ -83,6 +84,7 @@ function request(workspace: Workspace, change: Partial<ScreenRequest> = {}): Scr
     methods: ['proximity', 'rwr', 'cure'],
     degSource: 'bundled',
     degGroup: 'g',
+    degDisease: null,
     indicationTerm: 'toy disease',
     iterations: TOY_OPTIONS.iterations,
     seed: TOY_OPTIONS.seed,
@@ -119,8 +121,20 @@ describe('screen service', () => {
     expect(run.degs).toEqual({
       fileName: 'sar_degs_li2022_day3.tsv.gz',
       name: 'SAR DEGs, day 3 (Li et al. 2022)',
+      disease: 'seasonal allergic rhinitis',
       group: 'g',
     });
+    // The bundled DEGs are allergic rhinitis's; the module is "toy": a warning naming both.
+    expect(run.result.direction).toMatchObject({
+      loaded: true,
+      degsDisease: 'seasonal allergic rhinitis',
+      moduleDisease: 'toy',
+      diseaseCheck: 'different',
+    });
+    expect(run.result.direction.warnings).toEqual([
+      'DEGs from "seasonal allergic rhinitis" (SAR DEGs, day 3 (Li et al. 2022)) used to screen "toy": ' +
+        "counteraction, the direction labels and the candidate flag judge drugs by another disease's expression",
+    ]);
     expect(run.request).not.toHaveProperty('backend');
     expect([...new Set(progress.map((p) => p.stage))]).toEqual([
       'data',
@@ -142,6 +156,9 @@ describe('screen service', () => {
       new AbortController().signal,
     );
     expect(run.indications).toBeNull();
+    expect(run.degs).toBeNull();
+    expect(run.result.direction).toMatchObject({ loaded: false, statement: DIRECTION_UNKNOWN });
+    expect(run.result.drugs.some((d) => d.isCandidate === true)).toBe(false);
     const far = run.result.drugs.find((d) => d.drug === 'far');
     const inside = run.result.drugs.find((d) => d.drug === 'inside');
     if (!far || !inside) throw new Error('toy drugs missing');
@@ -168,6 +185,27 @@ describe('screen service', () => {
     expect(own.targets[0].distance).toBe(0);
     expect(own.targets[0].nearest[0].path).toEqual([0]);
     expect(() => service.paths('nope', 0, [])).toThrow(/no longer held/);
+  });
+
+  it('takes an imported DEG table’s disease from the request, and checks it', async () => {
+    const workspace = toyWorkspace();
+    workspace.addDegTable(await loader.degs(), 'my-degs.tsv');
+    const service = createScreenService(workspace, loader);
+    const asked = { methods: ['proximity' as const], degSource: 0, indicationTerm: '' };
+    const same = await service.run(
+      'screen-5',
+      request(workspace, { ...asked, degDisease: 'Toy' }),
+      new AbortController().signal,
+    );
+    expect(same.degs).toMatchObject({ name: 'my-degs.tsv', disease: 'Toy' });
+    expect(same.result.direction).toMatchObject({ diseaseCheck: 'same', warnings: [] });
+    const unstated = await service.run(
+      'screen-6',
+      request(workspace, asked),
+      new AbortController().signal,
+    );
+    expect(unstated.degs?.disease).toBeNull();
+    expect(unstated.result.direction.diseaseCheck).toBe('unstated');
   });
 
   it('stops when cancelled, and names a missing drug table', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenDrugs } from '@/core/screen/drug-screen';
+import { DIRECTION_NOT_LOADED, DIRECTION_UNKNOWN } from '@/core/screen/screen-direction';
 import { SCREEN_COLUMNS } from '@/core/screen/screen-table';
 import {
   provenanceLines,
@@ -19,6 +20,7 @@ const RUN: ScreenRun = {
     methods: ['proximity', 'rwr', 'cure'],
     degSource: 'bundled',
     degGroup: 'g',
+    degDisease: null,
     indicationTerm: 'Toy, disease',
     iterations: 400,
     seed: 9,
@@ -32,7 +34,7 @@ const RUN: ScreenRun = {
     origin: 'imported',
   },
   drugLibrary: { fileName: 'toy-drugs.tsv', origin: 'demo', drugs: 6 },
-  degs: { fileName: 'degs.tsv', name: 'toy degs', group: 'g' },
+  degs: { fileName: 'degs.tsv', name: 'toy degs', disease: null, group: 'g' },
   signedNetwork: { fileName: 'signed.tsv' },
   indications: {
     fileName: 'indications.tsv',
@@ -60,6 +62,8 @@ describe('screen export', () => {
   it('writes a TSV: provenance comments, then core’s columns and known_indication', () => {
     const lines = screenExportTsv(RUN).trimEnd().split('\n');
     expect(lines[0]).toBe('# Twinscreen drug screen (twinscreen-drug-screen/1)');
+    expect(lines[1]).toBe(`# ${RUN.result.direction.statement}`);
+    expect(lines[1]).toMatch(/^# direction from DEG group "g" of toy degs: /);
     const comments = lines.filter((line) => line.startsWith('# '));
     expect(comments).toContain('# request.iterations: 400');
     expect(comments).toContain('# request.seed: 9');
@@ -84,6 +88,31 @@ describe('screen export', () => {
     expect(known.get('near')).toBe('true');
     expect(known.get('inside')).toBe('true');
     expect(known.get('far')).toBe('false');
+  });
+
+  it('says in both formats that direction is unknown without DEGs, and flags no candidate', () => {
+    const bare: ScreenRun = {
+      ...RUN,
+      result: screenDrugs({ ...TOY_INPUT, degs: null }, TOY_OPTIONS),
+      request: { ...RUN.request, degSource: 'none', degGroup: null },
+      degs: null,
+    };
+    const lines = screenExportTsv(bare).trimEnd().split('\n');
+    expect(lines[1]).toBe(`# ${DIRECTION_UNKNOWN}`);
+    expect(lines).toContain(`# direction.statement: ${DIRECTION_UNKNOWN}`);
+    const table = lines.filter((line) => !line.startsWith('#'));
+    const column = (name: string) => table[0].split('\t').indexOf(name);
+    for (const line of table.slice(1)) {
+      expect(line.split('\t')[column('direction')]).toBe(DIRECTION_NOT_LOADED);
+      expect(line.split('\t')[column('candidate')]).toBe('');
+    }
+    const json = JSON.parse(screenExportJson(bare)) as {
+      direction: { loaded: boolean; statement: string };
+      drugs: { candidate: boolean | null; direction: string }[];
+    };
+    expect(json.direction).toMatchObject({ loaded: false, statement: DIRECTION_UNKNOWN });
+    expect(json.drugs.some((d) => d.candidate === true)).toBe(false);
+    expect(json.drugs.every((d) => d.direction === DIRECTION_NOT_LOADED)).toBe(true);
   });
 
   it('writes JSON with the same blocks, the records and the full validation', () => {

@@ -85,7 +85,13 @@ function setup() {
   const screenData = vi.fn(async (_jobId: string) => ({
     indicationRows: 3,
     signedNetwork: { fileName: 's', nodes: 12, edges: 3 },
-    bundledDegs: { fileName: 'd', name: 'SAR', rows: 5, groups: ['B cells', 'Monocytes'] },
+    bundledDegs: {
+      fileName: 'd',
+      name: 'SAR',
+      disease: 'seasonal allergic rhinitis',
+      rows: 5,
+      groups: ['B cells', 'Monocytes'],
+    },
   }));
   const client: ScreenClient = {
     api: { screen, screenPaths, cancel, screenData } as unknown as ScreenClient['api'],
@@ -125,6 +131,7 @@ describe('ScreenSession', () => {
       methods: ['proximity', 'rwr'],
       degSource: 'none',
       degGroup: null,
+      degDisease: null,
       indicationTerm: 'rheumatoid arthritis',
       iterations: 100,
       seed: 1,
@@ -143,6 +150,8 @@ describe('ScreenSession', () => {
     expect(screens.rows).toHaveLength(screens.run?.result.drugs.length ?? -1);
     expect(screens.rows.find((row) => row.names.includes('twin'))?.known).toBe(true);
     expect(screens.pageRows.length).toBeLessThanOrEqual(25);
+    // The toy run used DEG group "g": the header names it and counts the verdicts.
+    expect(screens.directionBanner?.lines[0]).toMatch(/^Direction from DEG group "g"/);
   });
 
   it('refuses the cure without a DEG table, and offers the bundled cell types', async () => {
@@ -157,10 +166,41 @@ describe('ScreenSession', () => {
     screens.toggle(true);
     await vi.waitFor(() => expect(screens.dataState).toBe('ready'));
     expect(screenData).toHaveBeenCalledTimes(1);
+    expect(screens.degDiseaseWarning).toBeNull();
     screens.setDegSource('bundled');
     expect(screens.degGroups).toEqual(['B cells', 'Monocytes']);
     expect(screens.form.degGroup).toBe('B cells');
     expect(screens.formErrors).toEqual({});
+    // SAR DEGs for the RA module: the form warns before the run, naming both.
+    expect(screens.degDisease).toBe('seasonal allergic rhinitis');
+    expect(screens.degDiseaseWarning).toBe(
+      'DEGs from "seasonal allergic rhinitis" used to screen "arthritis, rheumatoid": ' +
+        "counteraction, the direction labels and the candidate flag judge drugs by another disease's expression",
+    );
+  });
+
+  it('takes an imported DEG table’s disease from the form and sends it with the request', async () => {
+    const { session, screens, screen } = setup();
+    session.workspace = {
+      ...WORKSPACE,
+      degTables: [{ fileName: 'ra-degs.tsv', rowCount: 10, groups: ['T cells'] }],
+    };
+    screens.setDegSource(0);
+    expect(screens.degDisease).toBeNull();
+    expect(screens.degDiseaseWarning).toBeNull();
+    screens.form.degDisease = 'psoriasis';
+    expect(screens.degDiseaseWarning).toMatch(
+      /^DEGs from "psoriasis" used to screen "arthritis, rheumatoid"/,
+    );
+    screens.form.degDisease = ' Rheumatoid arthritis ';
+    expect(screens.degDiseaseWarning).toBeNull();
+    screen.mockImplementationOnce(async (id, request) => runOf(request, id));
+    await screens.start();
+    expect(screen.mock.calls[0][1]).toMatchObject({
+      degSource: 0,
+      degGroup: 'T cells',
+      degDisease: 'Rheumatoid arthritis',
+    });
   });
 
   it('cancels a run and keeps the previous result', async () => {

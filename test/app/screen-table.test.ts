@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { screenDrugs } from '@/core/screen/drug-screen';
+import { screenDrugs, type ScreenInput } from '@/core/screen/drug-screen';
+import { DIRECTION_UNKNOWN } from '@/core/screen/screen-direction';
 import {
+  DIRECTION_TAGS,
+  directionBanner,
+  drugDirectionLine,
   drugRows,
   filterDrugRows,
   knownNameSet,
@@ -31,6 +35,7 @@ function row(entry: number, values: Partial<DrugRow>): DrugRow {
     rwrP: null,
     counteracting: null,
     mimicking: null,
+    direction: null,
     cureScore: null,
     candidate: null,
     known: false,
@@ -69,6 +74,58 @@ describe('drug table rows', () => {
     const far = rows.find((r) => r.drug === 'far') as DrugRow;
     expect(far.dC).toBe(10); // G11 → G1 on the path G0 … G11
     expect(far.known).toBe(false);
+  });
+});
+
+describe('direction in the table header and the drug details', () => {
+  const toyDegs = TOY_INPUT.degs as NonNullable<ScreenInput['degs']>;
+
+  it('says plainly, without DEGs, that the ranking cannot tell treating from aggravating', () => {
+    const bare = screenDrugs({ ...TOY_INPUT, degs: null }, TOY_OPTIONS);
+    expect(directionBanner(bare)).toEqual({
+      tone: 'warning',
+      lines: [
+        'Direction unknown: no DEG direction loaded; proximity and propagation cannot tell a drug that treats from one that aggravates',
+      ],
+    });
+    const rows = drugRows(bare, knownNameSet([]));
+    expect(rows.every((r) => r.direction === null && r.candidate !== true)).toBe(true);
+    expect(drugDirectionLine(bare.drugs[0], bare)).toBe(
+      DIRECTION_UNKNOWN.charAt(0).toUpperCase() + DIRECTION_UNKNOWN.slice(1),
+    );
+  });
+
+  it('names the DEG group, counts the verdicts and marks drugs that mimic the disease', () => {
+    const result = screenDrugs(TOY_INPUT, TOY_OPTIONS);
+    const banner = directionBanner(result);
+    expect(banner.tone).toBe('info');
+    expect(banner.lines[0]).toMatch(/^Direction from DEG group "g" of toy degs: /);
+    // inside counteracts; near (and twin) and far mimic; mixed has no targeted DEG.
+    expect(banner.lines[1]).toBe(
+      '1 entry counteracts the disease, 2 mimic it, 0 mixed, 1 without direction evidence.',
+    );
+    const near = result.drugs.find((d) => d.drug === 'near');
+    if (!near) throw new Error('toy lacks near');
+    expect(drugDirectionLine(near, result)).toBe(
+      'Mimics the disease: its actions reinforce the fold change of its targeted DEGs and counteract none (g: 0 counteracting, 1 mimicking).',
+    );
+    const rows = drugRows(result, knownNameSet([]));
+    expect(rows.find((r) => r.drug === 'near')?.direction).toBe('mimics');
+    expect(DIRECTION_TAGS.mimics?.label).toBe('mimics disease');
+    expect(DIRECTION_TAGS.counteracts).toBeUndefined();
+  });
+
+  it('warns in the header when the DEGs come from another disease', () => {
+    const other = screenDrugs(
+      { ...TOY_INPUT, degs: { ...toyDegs, disease: 'seasonal allergic rhinitis' } },
+      TOY_OPTIONS,
+    );
+    const banner = directionBanner(other);
+    expect(banner.tone).toBe('warning');
+    expect(banner.lines.at(-1)).toBe(
+      'Warning: DEGs from "seasonal allergic rhinitis" (toy degs) used to screen "toy": ' +
+        "counteraction, the direction labels and the candidate flag judge drugs by another disease's expression",
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIRECTION_NOT_LOADED, DIRECTION_UNKNOWN } from '@/core/screen/screen-direction';
 import {
   expectFailure,
   mencheArgs,
@@ -27,6 +28,14 @@ interface ScreenJson {
     drugNames: string[];
   } | null;
   provenance: { methods: string[]; null: { iterations: number; seed: number } };
+  direction: {
+    loaded: boolean;
+    statement: string;
+    degsDisease: string | null;
+    moduleDisease: string;
+    diseaseCheck: string | null;
+    warnings: string[];
+  };
   auc?: number;
   positives?: number;
   negatives?: number;
@@ -43,6 +52,8 @@ interface ScreenJson {
     rwr_p: number | null;
     counteracting: number | null;
     mimicking: number | null;
+    direction: string;
+    candidate: boolean | null;
     cure_score: number | null;
     is_known: boolean | null;
     explanation: { proteinsToMeasure: unknown[] };
@@ -108,28 +119,33 @@ describe('twinscreen screen', () => {
     expect(out.drugs.map((row) => row.rank)).toEqual(
       [...out.drugs.map((row) => row.rank)].sort((a, b) => a - b),
     );
+    // No DEGs: the ranking says it cannot tell treating from aggravating, and no drug is a
+    // candidate.
+    expect(out.direction).toMatchObject({ loaded: false, statement: DIRECTION_UNKNOWN });
+    expect(out.drugs.some((row) => row.candidate === true)).toBe(false);
+    expect(out.drugs.every((row) => row.direction === DIRECTION_NOT_LOADED)).toBe(true);
 
     const tsv = join(scratch, 'screen.tsv');
     const run = await runCli([...args, '--top', '5', '--out', tsv]);
     expect(run.code).toBe(0);
     const lines = readLines(tsv);
-    expect(lines).toHaveLength(6);
-    const header = lines[0].split('\t');
+    expect(lines).toHaveLength(7);
+    // The statement heads the table, as a comment line (pandas: comment='#').
+    expect(lines[0]).toBe(`# ${DIRECTION_UNKNOWN}`);
+    const header = lines[1].split('\t');
     for (const column of ['rank', 'drug', 'targets', 'targets_in_network', 'd_c', 'z', 'p']) {
       expect(header).toContain(column);
     }
     expect(header.at(-1)).toBe('is_known');
-    const first = lines[1].split('\t');
+    const first = lines[2].split('\t');
+    expect(first[header.indexOf('direction')]).toBe(DIRECTION_NOT_LOADED);
+    expect(first[header.indexOf('candidate')]).toBe('');
     expect(first[header.indexOf('drug')]).toBe(out.drugs[0].drug);
     expect(Number(first[header.indexOf('d_c')])).toBe(out.drugs[0].d_c);
   });
 
   it('runs the digital cure with a signed network and a DEG group', async () => {
-    const out = await runJson<
-      ScreenJson & {
-        provenance: { cure: { group: string; signatureSize: number } | null };
-      }
-    >(
+    const run = await runCli(
       mencheArgs(
         'screen',
         RA,
@@ -147,6 +163,29 @@ describe('twinscreen screen', () => {
         '0',
       ),
     );
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as ScreenJson & {
+      provenance: { cure: { group: string; signatureSize: number } | null };
+    };
+    // SAR DEGs (known by the bundled file's name) for an RA module: a warning naming both.
+    const warning =
+      'DEGs from "seasonal allergic rhinitis" (public/data/sar_degs_li2022_day3.tsv.gz) used to screen "arthritis, rheumatoid": ' +
+      "counteraction, the direction labels and the candidate flag judge drugs by another disease's expression";
+    expect(run.stderr).toContain(`twinscreen screen: warning: ${warning}`);
+    expect(out.direction).toMatchObject({
+      loaded: true,
+      degsDisease: 'seasonal allergic rhinitis',
+      moduleDisease: RA,
+      diseaseCheck: 'different',
+      warnings: [warning],
+    });
+    expect(out.notes).toContain(`warning: ${warning}`);
+    expect(out.direction.statement).toMatch(/^direction from DEG group "Monocytes" of /);
+    expect(
+      out.drugs.every((row) =>
+        ['counteracts', 'mimics', 'mixed', 'no-evidence'].includes(row.direction),
+      ),
+    ).toBe(true);
     expect(out.provenance.methods).toEqual(['cure']);
     expect(out.provenance.cure?.group).toBe('Monocytes');
     expect(out.provenance.cure?.signatureSize).toBeGreaterThan(0);
@@ -154,6 +193,36 @@ describe('twinscreen screen', () => {
     expect(out.drugs.some((row) => row.cure_score !== null)).toBe(true);
     expect(out.drugs.every((row) => row.d_c === null)).toBe(true);
     expect(out.drugs.every((row) => row.counteracting !== null)).toBe(true);
+  });
+
+  it('takes the DEG disease from --degs-disease: no warning when it is the module disease', async () => {
+    const run = await runCli(
+      mencheArgs(
+        'screen',
+        RA,
+        '--drugs',
+        'test/fixtures/cli/drugs-small.tsv',
+        '--methods',
+        'proximity',
+        '--random',
+        '10',
+        '--degs',
+        DEGS,
+        '--degs-disease',
+        'Rheumatoid arthritis',
+        '--combinations',
+        '0',
+      ),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as ScreenJson;
+    expect(out.direction).toMatchObject({ diseaseCheck: 'same', warnings: [] });
+    expect(run.stderr).not.toContain('warning');
+    expectFailure(
+      await runCli(mencheArgs('screen', RA, '--drugs', DRUGS, '--degs-disease', 'asthma')),
+      2,
+      '--degs-disease needs --degs FILE',
+    );
   });
 
   it('rejects a DEG group the table does not hold (usage error)', async () => {

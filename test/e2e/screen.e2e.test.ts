@@ -7,8 +7,10 @@
  * computed independently with networkx (test/fixtures/screen/ra-drugcentral.json, made by
  * scripts/fixtures/gen_screen_fixtures.py): tofacitinib's d_c = 1.25 and TYK2's ten nearest
  * module genes at two hops; its paths drawn on the network; the ROC with AUROC, positives and
- * negatives; a TSV export with its provenance; a cancelled run; the counteraction of
- * mogamulizumab's target in SAR B cells with the digital cure; and that no request ever left
+ * negatives; a TSV export with its provenance; without DEGs, the "direction unknown" statement
+ * in the table header, the drug details and the export; a cancelled run; the counteraction of
+ * mogamulizumab's target in SAR B cells with the digital cure, and the warning that SAR DEGs
+ * are another disease's than the RA module's; and that no request ever left
  * the app's origin. Writes test-results/screen-panel.png (and screen-setup.png,
  * screen-validation.png).
  */
@@ -17,10 +19,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../scripts/chromium.mjs';
+import { DIRECTION_UNKNOWN } from '../../src/core/screen/screen-direction';
 import fixture from '../fixtures/screen/ra-drugcentral.json';
 import { foreignRequests, openApp, READY, RESULTS, type AppHarness } from './harness';
 
 const TOFACITINIB = fixture.exact.find((drug) => drug.name === 'tofacitinib');
+/** The statement as the app's header and details write it (capitalised). */
+const DIRECTION_UNKNOWN_SHOWN =
+  DIRECTION_UNKNOWN.charAt(0).toUpperCase() + DIRECTION_UNKNOWN.slice(1);
+const SAR_WARNING =
+  'Warning: DEGs from "seasonal allergic rhinitis" (SAR DEGs, day 3 (Li et al. 2022)) used to screen "arthritis, rheumatoid"';
 
 let app: AppHarness;
 let page: Page;
@@ -67,6 +75,9 @@ describe.skipIf(!hasChromium())('Screen drugs panel in Chromium', () => {
     const table = page.getByTestId('drug-table');
     await table.waitFor();
     expect(await page.getByTestId('drug-row').count()).toBe(25);
+    // No DEGs: the header says the ranking cannot tell treating from aggravating.
+    expect(await page.getByTestId('screen-direction').innerText()).toBe(DIRECTION_UNKNOWN_SHOWN);
+    expect(await page.getByTestId('filter-candidates').isDisabled()).toBe(true);
     await page.getByTestId('drug-search').fill('tofacitinib');
     const row = page.locator('[data-testid="drug-row"][data-drug="tofacitinib"]');
     await row.waitFor();
@@ -79,6 +90,7 @@ describe.skipIf(!hasChromium())('Screen drugs panel in Chromium', () => {
     const details = page.getByTestId('drug-details');
     await details.waitFor();
     expect(await page.getByTestId('drug-name').innerText()).toBe('tofacitinib');
+    expect(await page.getByTestId('drug-direction').innerText()).toBe(DIRECTION_UNKNOWN_SHOWN);
     expect(Number(await page.getByTestId('drug-dc').innerText())).toBe(TOFACITINIB.dC);
     const tyk2 = TOFACITINIB.targets.find((target) => target.symbol === 'TYK2');
     if (!tyk2) throw new Error('fixture lacks TYK2');
@@ -129,6 +141,7 @@ describe.skipIf(!hasChromium())('Screen drugs panel in Chromium', () => {
     );
     const tsv = readFileSync(await download.path(), 'utf8');
     expect(tsv.startsWith('# Twinscreen drug screen')).toBe(true);
+    expect(tsv.split('\n')[1]).toBe(`# ${DIRECTION_UNKNOWN}`);
     expect(tsv).toContain('# request.iterations: 100');
     expect(tsv).toContain('# provenance.null.seed: 1');
     expect(tsv).toContain('# module.name: arthritis, rheumatoid');
@@ -182,10 +195,16 @@ describe.skipIf(!hasChromium())('Screen drugs panel in Chromium', () => {
       .poll(() => page.getByTestId('screen-deg-group').locator('option').allInnerTexts())
       .toEqual(['B cells', 'CD8+ T cells', 'Monocytes']);
     await page.getByTestId('screen-deg-group').selectOption('B cells');
+    expect(await page.getByTestId('screen-deg-warning').innerText()).toContain(
+      'Warning: DEGs from "seasonal allergic rhinitis" used to screen "arthritis, rheumatoid"',
+    );
     await page.getByTestId('screen-run').click();
     await page.waitForSelector('[data-testid="screen-panel"][data-state="done"]', {
       timeout: 170_000,
     });
+    const direction = await page.getByTestId('screen-direction').innerText();
+    expect(direction).toContain('Direction from DEG group "B cells" of SAR DEGs, day 3');
+    expect(direction).toContain(SAR_WARNING);
     await page.getByTestId('drug-search').fill('mogamulizumab');
     const row = page.locator('[data-testid="drug-row"][data-drug="mogamulizumab"]');
     await row.waitFor();

@@ -8,9 +8,14 @@
  * - rwr: influence of the targets on the module from a random walk with restart, z and p;
  * - cure: signed-network dynamics that clamp the targets and score the reversal of the DEG
  *   signs (needs --signed and --degs);
- * - counteraction of the DEG signature, scDrugPrio candidate flag, combined mean rank, pairwise
- *   combination classes among the best entries, explanations, and validation against known
- *   indications (--indications).
+ * - counteraction of the DEG signature, each drug's direction (counteracts / mimics / mixed /
+ *   no-evidence), scDrugPrio candidate flag, combined mean rank, pairwise combination classes
+ *   among the best entries, explanations, and validation against known indications
+ *   (--indications).
+ * Direction: without --degs the JSON's `direction.statement`, the TSV's first line and every
+ * record say "direction unknown: …" and no drug is a candidate. The DEG table's disease is
+ * --degs-disease, else the bundled table's (known by its file name); when it differs from the
+ * module's, a warning naming both goes to stderr, the notes, the JSON and the TSV header.
  * The CLI maps the files (io/), picks the module set, and prints the result with the network
  * and module reports of the other commands.
  */
@@ -23,7 +28,8 @@ import {
   type ScreenMethod,
 } from '@/core/screen/drug-screen';
 import type { ScreenSampling } from '@/core/screen/screen-sampler';
-import { SCREEN_COLUMNS, screenRecords } from '@/core/screen/screen-table';
+import { bundledDegDisease } from '@/core/screen/screen-direction';
+import { SCREEN_COLUMNS, screenDirectionLines, screenRecords } from '@/core/screen/screen-table';
 import { UsageError } from '../cli-error';
 import {
   BIN_SIZE_FLAG,
@@ -124,6 +130,12 @@ export const screenCommand: Command = {
         help: 'the DEG group (cell type, cluster) used for the cure and the candidate flag (default: the first group)',
       },
       {
+        name: 'degs-disease',
+        kind: 'string',
+        placeholder: 'NAME',
+        help: 'the disease the DEGs come from, checked against the module (a warning names both when they differ); default: known for the bundled sar_degs_li2022_day3.tsv.gz (seasonal allergic rhinitis), else unstated',
+      },
+      {
         name: 'max-q',
         kind: 'number',
         placeholder: 'Q',
@@ -174,6 +186,9 @@ export const screenCommand: Command = {
     if (flags.given('deg-group') && degsFile === null) {
       throw new UsageError('--deg-group needs --degs FILE');
     }
+    if (flags.given('degs-disease') && degsFile === null) {
+      throw new UsageError('--degs-disease needs --degs FILE');
+    }
     const methods = flags.list('methods') as ScreenMethod[];
     const top = flags.number('top');
 
@@ -211,7 +226,14 @@ export const screenCommand: Command = {
         genes: set.genes.map((gene, i) => ({ gene, entrez: set.entrez[i] })),
       },
       drugs: { name: drugsFile.shownAs, drugs: drugs.drugs },
-      degs: degs === null ? null : { name: degsFile?.shownAs, rows: degs.rows },
+      degs:
+        degs === null || degsFile === null
+          ? null
+          : {
+              name: degsFile.shownAs,
+              disease: flags.string('degs-disease') ?? bundledDegDisease(degsFile.shownAs),
+              rows: degs.rows,
+            },
       signedNetwork:
         signed === null
           ? null
@@ -236,6 +258,9 @@ export const screenCommand: Command = {
       combinationsTopK: numberFlag(flags, 'combinations'),
     });
 
+    for (const warning of result.direction.warnings) {
+      io.stderr(`twinscreen screen: warning: ${warning}\n`);
+    }
     const known = new Set((indications?.drugNames ?? []).map((name) => name.toLowerCase()));
     const isKnown = (row: DrugScreenResult): boolean | null =>
       indications === null ? null : row.names.some((name) => known.has(name.toLowerCase()));
@@ -272,10 +297,13 @@ export const screenCommand: Command = {
         drugs: records.map((record, i) => ({ ...record, explanation: listed[i].explanation })),
         // The core names its options; say which flag sets them.
         notes: result.notes.map((note) =>
-          note.replace('(choose with degGroup)', '(choose with --deg-group)'),
+          note
+            .replace('(choose with degGroup)', '(choose with --deg-group)')
+            .replace('(give its disease label)', '(give --degs-disease NAME)'),
         ),
       },
       table: {
+        comments: screenDirectionLines(result),
         columns: [...SCREEN_COLUMNS, 'is_known'],
         rows: records.map((record): Cell[] =>
           [...SCREEN_COLUMNS, 'is_known' as const].map((column) => record[column]),

@@ -16,6 +16,14 @@
  * them by hand, which we do not imitate. scDrugPrio's candidate rule is P < 0.05 ∧ d_c < 1 ∧
  * counteracting ≥ 1 (drug-screen.ts applies it).
  *
+ * Per-drug verdict (`drugDirection`, our rule for scDrugPrio's counts; ALGORITHMS.md §4):
+ * - 'counteracts': counteracting ≥ 1 and mimicking = 0;
+ * - 'mimics' (mimics the disease): mimicking ≥ 1 and counteracting = 0, e.g. blocking a target
+ *   that is already down in the disease;
+ * - 'mixed': counteracting ≥ 1 and mimicking ≥ 1 (scDrugPrio's Etanercept: 7 and 2); still a
+ *   candidate by the rule above, labelled so the reader sees both;
+ * - 'no-evidence': no targeted DEG, or only unknown actions on them (no vote either way).
+ *
  * DEG rows are matched to genes by Entrez ID, else by symbol (case-insensitive). Rows with a q
  * value above `maxQ` are left out (rows without q are kept); the first row of a (group, gene)
  * wins.
@@ -153,4 +161,32 @@ export function counteraction(
     targetedDegs: hits.length,
     targets: hits,
   };
+}
+
+/** What a drug's actions do to the direction of its targeted DEGs (see the header). */
+export type DrugDirection = 'counteracts' | 'mimics' | 'mixed' | 'no-evidence';
+
+export const DRUG_DIRECTIONS: readonly DrugDirection[] = [
+  'counteracts',
+  'mimics',
+  'mixed',
+  'no-evidence',
+];
+
+/** One line per verdict, for tooltips, details and exports. */
+export const DRUG_DIRECTION_DESCRIPTIONS: Readonly<Record<DrugDirection, string>> = {
+  counteracts: 'counteracts the disease: its actions oppose the fold change of its targeted DEGs',
+  mimics:
+    'mimics the disease: its actions reinforce the fold change of its targeted DEGs and counteract none',
+  mixed: 'mixed: counteracts some targeted DEGs and mimics others',
+  'no-evidence':
+    'no direction evidence: no target is a DEG, or its actions on the targeted DEGs are unknown',
+};
+
+/** The verdict of one entry's counts in one group (see the header). */
+export function drugDirection(
+  counts: Pick<Counteraction, 'counteracting' | 'mimicking'>,
+): DrugDirection {
+  if (counts.counteracting > 0) return counts.mimicking > 0 ? 'mixed' : 'counteracts';
+  return counts.mimicking > 0 ? 'mimics' : 'no-evidence';
 }

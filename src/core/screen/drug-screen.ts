@@ -10,7 +10,10 @@
  * 3. rwr: influence of the targets on the module from one adjoint RWR (r = 0.15), z against
  *    the same degree-matched random target sets, p = #{I_r ≥ I}/R — rwr-screen.ts.
  * 4. counteraction per DEG group (counteraction.ts) and the scDrugPrio candidate flag
- *    P = Φ(z) < 0.05 ∧ d_c < 1 ∧ counteracting ≥ 1 (in the chosen group).
+ *    P = Φ(z) < 0.05 ∧ d_c < 1 ∧ counteracting ≥ 1 (in the chosen group), each drug's direction
+ *    (counteracts / mimics / mixed / no-evidence), and the screen's direction statement
+ *    (screen-direction.ts): without DEGs it says direction is unknown and no drug is a
+ *    candidate; DEGs of another disease than the module's give a warning naming both.
  * 5. cure: signed linear and tanh dynamics on the signed network, one column per drug
  *    (digital-cure.ts).
  * 6. ranking: per method (proximity z ascending, rwr z descending, cure score descending;
@@ -32,7 +35,9 @@ import { benjaminiHochberg } from '../stats/benjamini-hochberg';
 import {
   buildDegSignature,
   counteraction,
+  drugDirection,
   type Counteraction,
+  type DrugDirection,
   type DegSignature,
   type DegSignatureGroup,
   type DegSignatureRow,
@@ -68,6 +73,12 @@ import {
   type ProximityScreen,
 } from './proximity-screen';
 import { screenRwr, type RwrScreen } from './rwr-screen';
+import {
+  degDiseaseUnstatedNote,
+  degDiseaseWarning,
+  screenDirection,
+  type ScreenDirection,
+} from './screen-direction';
 import { combineRanks, midRanks, type RankCombination } from './screen-ranking';
 import {
   SCREEN_SAMPLING_DESCRIPTIONS,
@@ -104,8 +115,15 @@ export interface ScreenInput {
   readonly network: ScreenNetworkInput;
   readonly module: { readonly name: string; readonly genes: readonly GeneRef[] };
   readonly drugs: { readonly name?: string; readonly drugs: readonly ScreenDrugInput[] };
-  /** DEG table: counteraction, candidate flag and the cure's signature. */
-  readonly degs?: { readonly name?: string; readonly rows: readonly DegSignatureRow[] } | null;
+  /**
+   * DEG table: counteraction, candidate flag and the cure's signature. `disease`: the disease
+   * the DEGs come from, checked against the module's name (screen-direction.ts).
+   */
+  readonly degs?: {
+    readonly name?: string;
+    readonly disease?: string | null;
+    readonly rows: readonly DegSignatureRow[];
+  } | null;
   /** Signed directed network (weights ±1) for the digital cure. */
   readonly signedNetwork?: ScreenNetworkInput | null;
   /** Names of drugs known to treat the disease (validation). */
@@ -249,6 +267,13 @@ export function prepareScreen(
         );
       }
     }
+    if (group) {
+      const name = input.degs.name ?? null;
+      const warning = degDiseaseWarning(input.module.name, input.degs.disease, name);
+      const unstated = degDiseaseUnstatedNote(input.module.name, input.degs.disease, name);
+      if (warning) notes.push(`warning: ${warning}`);
+      if (unstated) notes.push(unstated);
+    }
   }
 
   const methods = resolved.methods.filter((method) => {
@@ -375,6 +400,8 @@ export interface ScreenProvenance {
       readonly groups: string[];
       readonly group: string | null;
       readonly maxQ: number;
+      /** The disease the DEGs come from, as given (null: not stated). */
+      readonly disease: string | null;
     } | null;
     readonly signedNetwork: { readonly name: string | null; readonly nodes: number } | null;
     readonly indications: { readonly name: string | null; readonly drugNames: number } | null;
@@ -414,6 +441,8 @@ export interface DrugScreenResult {
   } | null;
   /** In the chosen DEG group (null without DEGs). */
   readonly counteraction: Counteraction | null;
+  /** Verdict of `counteraction` (counteraction.ts `drugDirection`); null without DEGs. */
+  readonly direction: DrugDirection | null;
   /** Every DEG group. */
   readonly counteractionByGroup: readonly Counteraction[];
   /** First activation's cure score (null: not run, or no target with a known action in the signed network). */
@@ -424,7 +453,10 @@ export interface DrugScreenResult {
   readonly combinedScore: number;
   /** Final rank (1 = best; ties averaged). */
   readonly rank: number;
-  /** scDrugPrio candidate (null when the rule cannot be evaluated: no proximity or no DEGs). */
+  /**
+   * scDrugPrio candidate: Φ(z) < 0.05 ∧ d_c < 1 ∧ counteracting ≥ 1. Null when the rule cannot
+   * be evaluated (no proximity, or no DEGs: then no drug is a candidate).
+   */
   readonly isCandidate: boolean | null;
   readonly explanation: {
     readonly targets: readonly TargetExplanation[];
@@ -441,6 +473,8 @@ export interface DrugCombination extends DrugPair {
 
 export interface ScreenResult {
   readonly provenance: ScreenProvenance;
+  /** Whether the screen can tell treating from aggravating, and from which DEGs (see above). */
+  readonly direction: ScreenDirection;
   /** One per entry, best rank first (ties in entry order). */
   readonly drugs: readonly DrugScreenResult[];
   readonly excluded: readonly ExcludedDrug[];
@@ -594,6 +628,7 @@ export function assembleScreen(
           }
         : null,
       counteraction: headline,
+      direction: headline ? drugDirection(headline) : null,
       counteractionByGroup,
       cure: firstCure,
       cureByActivation,
@@ -671,7 +706,15 @@ export function assembleScreen(
   }
 
   const cureProblem = context.cureProblem;
+  const direction = screenDirection({
+    moduleDisease: module.name,
+    degs: group
+      ? { name: input.degs?.name ?? null, group: group.name, disease: input.degs?.disease ?? null }
+      : null,
+    directions: rows.map((row) => row.direction),
+  });
   return {
+    direction,
     provenance: {
       method:
         'twinscreen drug screen (network proximity, RWR influence, counteraction, digital cure)',
@@ -752,6 +795,7 @@ export function assembleScreen(
                 groups: signature.groups.map((g) => g.name),
                 group: group ? group.name : null,
                 maxQ: signature.maxQ,
+                disease: input.degs.disease?.trim() || null,
               }
             : null,
         signedNetwork: input.signedNetwork

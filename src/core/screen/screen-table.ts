@@ -5,9 +5,15 @@
  * snake_case column names. Missing values (a method that did not run or could not score the
  * drug) are null. In the TSV, lists are joined with `|`, null is an empty field, numbers are
  * written in full precision (NaN and ±Infinity as such), booleans as true/false.
- * Columns, in order: see SCREEN_COLUMNS; meanings are those of drug-screen.ts.
+ * Columns, in order: see SCREEN_COLUMNS; meanings are those of drug-screen.ts. `direction` is
+ * the drug's verdict in the chosen DEG group (counteracts, mimics, mixed, no-evidence), or
+ * "unknown: no DEG direction loaded" (screen-direction.ts) when no DEGs were loaded; `candidate`
+ * is then null for every drug. `screenDirectionLines` gives the screen's direction statement and
+ * its warnings for a file's header.
  */
+import type { DrugDirection } from './counteraction';
 import type { ScreenResult } from './drug-screen';
+import { DIRECTION_NOT_LOADED } from './screen-direction';
 
 export interface ScreenRecord {
   rank: number;
@@ -33,6 +39,7 @@ export interface ScreenRecord {
   mimicking: number | null;
   unknown_action: number | null;
   targeted_degs: number | null;
+  direction: DrugDirection | typeof DIRECTION_NOT_LOADED;
   cure_score: number | null;
   cure_reversed: number | null;
   cure_aggravated: number | null;
@@ -74,6 +81,7 @@ export const SCREEN_COLUMNS: readonly (keyof ScreenRecord)[] = [
   'mimicking',
   'unknown_action',
   'targeted_degs',
+  'direction',
   'cure_score',
   'cure_reversed',
   'cure_aggravated',
@@ -116,6 +124,7 @@ export function screenRecords(result: ScreenResult): ScreenRecord[] {
       mimicking: row.counteraction?.mimicking ?? null,
       unknown_action: row.counteraction?.unknownAction ?? null,
       targeted_degs: row.counteraction?.targetedDegs ?? null,
+      direction: row.direction ?? DIRECTION_NOT_LOADED,
       cure_score: row.cure?.cureScore ?? null,
       cure_reversed: row.cure?.reversed ?? null,
       cure_aggravated: row.cure?.aggravated ?? null,
@@ -135,6 +144,17 @@ export function screenRecords(result: ScreenResult): ScreenRecord[] {
       ),
     };
   });
+}
+
+/**
+ * The direction statement ("direction unknown: …" or "direction from DEG group …") and one
+ * "warning: …" line per warning, for the header of an exported table (after "# ").
+ */
+export function screenDirectionLines(result: Pick<ScreenResult, 'direction'>): string[] {
+  return [
+    result.direction.statement,
+    ...result.direction.warnings.map((warning) => `warning: ${warning}`),
+  ];
 }
 
 function field(value: unknown): string {
