@@ -30,6 +30,7 @@
 import type { CsrGraph } from '../graph/csr';
 import type { Activation } from '../engine/signed-dynamics';
 import { degreeBins, type DegreeBins } from '../random/degree-bins';
+import { DRUG_COMBINATION_CLASS_DEFAULTS } from '../metrics/drug-combination-class';
 import { NULL_MODEL_DESCRIPTIONS } from '../random/random-node-sets';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg';
 import {
@@ -147,7 +148,7 @@ export interface ScreenOptions {
   cure: Partial<CureOptions>;
   /** Combinations are computed among the best `combinationsTopK` entries (0: none). */
   combinationsTopK: number;
-  /** Proximal when z ≤ proximalZ (combination classes). */
+  /** Proximal when z < proximalZ (combination classes; Cheng 2019: z < 0, drug-combination-class.ts). */
   proximalZ: number;
   validation: Partial<ScreenValidationOptions>;
   /** scDrugPrio candidate rule: Φ(z) < candidateP ∧ d_c < candidateDistance ∧ counteracting ≥ 1. */
@@ -168,7 +169,7 @@ export const SCREEN_DEFAULTS: Readonly<ScreenOptions> = {
   maxQ: 0.05,
   cure: {},
   combinationsTopK: 100,
-  proximalZ: -0.15,
+  proximalZ: DRUG_COMBINATION_CLASS_DEFAULTS.proximalZ,
   validation: {},
   candidateP: 0.05,
   candidateDistance: 1,
