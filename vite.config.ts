@@ -10,6 +10,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
@@ -19,8 +21,43 @@ const isolationHeaders = {
 };
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 
+/**
+ * The app's version and each bundled data file (path under public/, bytes, SHA-256 of the file
+ * as served), compiled in so every export can name the exact data it ran on
+ * (src/app/app-provenance.ts). Hashing the ~10 MB takes a few tens of milliseconds.
+ */
+function bundledDataFiles(): { file: string; bytes: number; sha256: string }[] {
+  const root = fileURLToPath(new URL('./public/', import.meta.url));
+  return (
+    readdirSync(`${root}data`, {
+      recursive: true,
+      withFileTypes: true,
+    }) as import('node:fs').Dirent[]
+  )
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath ?? entry.path}/${entry.name}`.slice(root.length))
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(root + file);
+      return {
+        file,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      };
+    });
+}
+const appVersion = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
 export default defineConfig({
   plugins: [svelte()],
+  define: {
+    __TWINSCREEN_VERSION__: JSON.stringify(appVersion),
+    __BUNDLED_DATA__: JSON.stringify(bundledDataFiles()),
+  },
   // Pre-bundle tfjs up front so the dev server (and vitest browser mode) never re-optimises it
   // mid-run, which breaks already-loaded imports.
   optimizeDeps: {

@@ -4,11 +4,13 @@
  * What the module panel's "Export JSON" downloads: the provenance (method, null model, R, seed,
  * network, gene set, genes dropped, time; for RWR, where its null ran: backend, float32
  * tolerance), the LCC statistics with the whole null distribution,
- * and the method's tables. Typed arrays become plain arrays; numbers JSON cannot hold (NaN,
+ * and the method's tables; `software` names the app's version and every bundled data file
+ * with its checksum (app-provenance.ts). Typed arrays become plain arrays; numbers JSON cannot hold (NaN,
  * ±Infinity: an undefined z, a gene without degree) become null, as JSON.stringify would do
  * silently; here it is explicit. View-only fields (row positions in the drawing) are left out.
  */
 import type { ModuleResult } from './analysis-types';
+import { APP_PROVENANCE } from './app-provenance';
 
 /** Changes whenever the layout of the file changes. */
 export const MODULE_EXPORT_FORMAT = 'twinscreen-module-result/1';
@@ -25,6 +27,7 @@ export function moduleExport(result: ModuleResult) {
   return {
     format: MODULE_EXPORT_FORMAT,
     generator: 'Twinscreen module panel',
+    software: APP_PROVENANCE,
     provenance,
     lccSignificance: {
       size: lcc.size,

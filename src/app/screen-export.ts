@@ -14,6 +14,7 @@
  * - JSON: the same blocks as objects, the records, the combinations and the full validation
  *   (ROC points, precision@k, Fisher test).
  */
+import { APP_PROVENANCE } from './app-provenance';
 import { screenDirectionLines, screenRecords, screenTsv } from '@/core/screen/screen-table';
 import type { ScreenRun } from './screen-types';
 
@@ -40,6 +41,7 @@ function exportBlocks(run: ScreenRun) {
   const { result } = run;
   return {
     format: SCREEN_EXPORT_FORMAT,
+    software: APP_PROVENANCE,
     direction: result.direction,
     run: { id: run.id, startedAt: run.startedAt, durationMs: Math.round(run.durationMs) },
     request: run.request,

@@ -54,6 +54,7 @@ import {
   type ImportSource,
 } from '@/io';
 import { DataError, UsageError } from './cli-error';
+import { recordInput } from './provenance';
 import { requiredString } from './command';
 import type { ParsedFlags } from './parse-flags';
 
@@ -71,6 +72,7 @@ let bundledConcepts: IndicationConcepts | null = null;
 
 /** The bundled concept table, read once. */
 export function bundledIndicationConcepts(): IndicationConcepts {
+  recordInput('bundled', BUNDLED_INDICATION_CONCEPTS, 'disease_indication_concepts.tsv');
   bundledConcepts ??= parseIndicationConcepts(
     readFileSync(BUNDLED_INDICATION_CONCEPTS, 'utf8'),
     'disease_indication_concepts.tsv',
@@ -84,6 +86,8 @@ export interface InputFile {
   readonly path: string;
   /** As the user wrote it (used in messages and in the output). */
   readonly shownAs: string;
+  /** The flag that named it ("bundled" for a table read without one): the provenance's role. */
+  readonly role: string;
 }
 
 /** Checks that `--flag path` names a readable file. */
@@ -91,7 +95,7 @@ export function resolveInputFile(flag: string, path: string, cwd: string): Input
   const absolute = resolve(cwd, path);
   if (!existsSync(absolute)) throw new UsageError(`--${flag}: no such file: ${path}`);
   if (!statSync(absolute).isFile()) throw new UsageError(`--${flag}: not a file: ${path}`);
-  return { path: absolute, shownAs: path };
+  return { path: absolute, shownAs: path, role: flag };
 }
 
 /** The file named by a required `--flag FILE`, checked as `resolveInputFile` does. */
@@ -109,8 +113,9 @@ export function optionalInputFileOf(
   return path === undefined ? null : resolveInputFile(flag, path, cwd);
 }
 
-/** The file as a byte stream for the importers. */
+/** The file as a byte stream for the importers (recorded in the output's provenance). */
 export function openInput(file: InputFile): ImportSource {
+  recordInput(file.role, file.path, file.shownAs);
   return Readable.toWeb(createReadStream(file.path)) as unknown as ReadableStream<Uint8Array>;
 }
 
@@ -121,8 +126,9 @@ const geneIndexCache = new Map<string, Promise<GeneIndex>>();
 export async function loadGeneIndex(path: string | undefined, cwd: string): Promise<GeneIndex> {
   const file =
     path === undefined
-      ? { path: BUNDLED_GENE_TABLE, shownAs: 'genes.tsv.gz' }
+      ? { path: BUNDLED_GENE_TABLE, shownAs: 'genes.tsv.gz', role: 'bundled' }
       : resolveInputFile('gene-table', path, cwd);
+  recordInput(file.role, file.path, file.shownAs); // also when the index comes from the cache
   const stat = statSync(file.path);
   const key = `${file.path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
   let index = geneIndexCache.get(key);

@@ -13,7 +13,6 @@
  * Messages go to stderr, results to stdout; both go through an injectable `CliIo`, so tests
  * call `main` in-process and capture them.
  */
-import { readFileSync } from 'node:fs';
 import { ImportError } from '@/io';
 import { DataError, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from './cli-error';
 import type { Command } from './command';
@@ -22,7 +21,8 @@ import { moduleCommand } from './commands/module-command';
 import { screenCommand } from './commands/screen-command';
 import { separationCommand } from './commands/separation-command';
 import { formatHelp, parseFlags, wrap } from './parse-flags';
-import { resolveOutputTarget, writeResult, type CliIo } from './write-output';
+import { appVersion, startRecording, type InputRecorder } from './provenance';
+import { resolveOutputTarget, writeResult, type CliIo, type CommandResult } from './write-output';
 
 export type { CliIo } from './write-output';
 
@@ -74,8 +74,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_OK;
     }
     const target = resolveOutputTarget(flags.string('out'), io.cwd);
+    const recorder = startRecording();
     const result = await command.run(flags, io);
-    await writeResult(result, target, io, command.spec.name);
+    await writeResult(withProvenance(result, recorder), target, io, command.spec.name);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -103,6 +104,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`${label}: internal error: ${detail}\n`);
     return EXIT_DATA_ERROR;
   }
+}
+
+/**
+ * The JSON with `provenance` (app, version, every input with its checksum) added last; a
+ * command's own provenance block (the screen's methods and null) keeps its fields.
+ */
+function withProvenance(result: CommandResult, recorder: InputRecorder): CommandResult {
+  const json = result.json;
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return result;
+  const own = (json as { provenance?: unknown }).provenance;
+  const base = own !== null && typeof own === 'object' ? own : {};
+  return { ...result, json: { ...json, provenance: { ...base, ...recorder.provenance() } } };
 }
 
 function findCommand(name: string): Command | null {
@@ -140,7 +153,5 @@ function topLevelHelp(): string {
 }
 
 function version(): string {
-  const path = new URL('../../package.json', import.meta.url);
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { version?: string };
-  return parsed.version ?? 'unknown';
+  return appVersion();
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModuleResult } from '@/app/analysis-types';
 import { MODULE_EXPORT_FORMAT, moduleExportFileName, moduleExportJson } from '@/app/module-export';
@@ -63,6 +65,21 @@ describe('module export', () => {
       network: { name: 'Menche 2015 interactome' },
       geneSet: { name: 'Arthritis, Rheumatoid (RA)', outsideNetwork: ['X'] },
     });
+  });
+
+  it('names the app version and every bundled data file with its SHA-256', () => {
+    const root = new URL('../../', import.meta.url);
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(parsed.software).toMatchObject({ app: 'twinscreen', version: pkg.version });
+    const files = parsed.software.bundledData as { file: string; bytes: number; sha256: string }[];
+    for (const name of ['interactome_menche2015.tsv.gz', 'genes.tsv.gz']) {
+      const bytes = readFileSync(new URL(`public/data/${name}`, root));
+      expect(files.find((entry) => entry.file === `data/${name}`)).toEqual({
+        file: `data/${name}`,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
+    }
   });
 
   it('writes typed arrays as arrays and an undefined z as null', () => {

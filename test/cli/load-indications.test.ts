@@ -13,7 +13,7 @@ const scratch = scratchDir('twinscreen-indications-');
 function file(name: string, text: string) {
   const path = join(scratch, name);
   writeFileSync(path, text);
-  return { path, shownAs: name };
+  return { path, shownAs: name, role: 'indications' };
 }
 
 const WITH_CUIS = file(

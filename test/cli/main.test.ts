@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '@/cli/main';
@@ -8,6 +9,7 @@ import {
   readLines,
   REPO_ROOT,
   runCli,
+  runJson,
   scratchDir,
   TINY_NETWORK,
   TINY_SETS,
@@ -151,6 +153,46 @@ describe('twinscreen main: help, usage errors and data errors', () => {
       ['gamma', '2', '2', '2', '0', 'network', '2', '2'],
     ]);
     expect(lines[1].split('\t')[12]).toBe('MDM2|TP53');
+  });
+
+  it('records the app version and every input file with its SHA-256 in the JSON', async () => {
+    const out = await runJson<{
+      provenance: {
+        app: string;
+        version: string;
+        inputs: {
+          role: string;
+          file: string;
+          bytes: number;
+          sha256: string;
+          bundled: string | null;
+        }[];
+      };
+    }>(tinyArgs('module', 'alpha', '--random', '3'));
+    const sha = (path: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(REPO_ROOT, path)))
+        .digest('hex');
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(out.provenance.app).toBe('twinscreen');
+    expect(out.provenance.version).toBe(pkg.version);
+    const byRole = new Map(out.provenance.inputs.map((input) => [input.role, input]));
+    expect(byRole.get('network')).toEqual({
+      role: 'network',
+      file: TINY_NETWORK,
+      bytes: statSync(join(REPO_ROOT, TINY_NETWORK)).size,
+      sha256: sha(TINY_NETWORK),
+      bundled: null,
+    });
+    expect(byRole.get('genes')?.sha256).toBe(sha(TINY_SETS));
+    // The gene table is read without a flag: a bundled data file.
+    expect(byRole.get('bundled')).toMatchObject({
+      file: 'genes.tsv.gz',
+      bundled: 'public/data/genes.tsv.gz',
+      sha256: sha('public/data/genes.tsv.gz'),
+    });
   });
 
   it('runs the real binary (bin/twinscreen.mjs)', () => {
