@@ -270,3 +270,45 @@ export function describeInvalidValue(value: number): string {
   if (!Number.isFinite(value)) return 'infinite value';
   return `negative value ${value}`;
 }
+
+/** (cell, gene, value) entries in growable arrays, for readers that do not know nnz ahead. */
+export class TripletBuffer {
+  cells: Uint32Array;
+  genes: Uint32Array;
+  values: Float32Array;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    this.cells = new Uint32Array(capacity);
+    this.genes = new Uint32Array(capacity);
+    this.values = new Float32Array(capacity);
+  }
+
+  push(cell: number, gene: number, value: number): void {
+    if (this.size === this.cells.length) this.grow();
+    this.cells[this.size] = cell;
+    this.genes[this.size] = gene;
+    this.values[this.size] = value;
+    this.size++;
+  }
+
+  toCsr(cellCount: number, geneCount: number): BuiltMatrix {
+    return csrFromTriplets(cellCount, geneCount, this.cells, this.genes, this.values, this.size);
+  }
+
+  private grow(): void {
+    if (this.size >= MAX_NON_ZEROS) {
+      throw new RangeError(`more than ${MAX_NON_ZEROS} non-zeros: too large to hold in memory`);
+    }
+    const capacity = Math.min(MAX_NON_ZEROS, Math.max(1024, Math.ceil(this.size * 1.5)));
+    const cells = new Uint32Array(capacity);
+    cells.set(this.cells);
+    const genes = new Uint32Array(capacity);
+    genes.set(this.genes);
+    const values = new Float32Array(capacity);
+    values.set(this.values);
+    this.cells = cells;
+    this.genes = genes;
+    this.values = values;
+  }
+}
