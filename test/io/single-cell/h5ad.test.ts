@@ -142,6 +142,22 @@ describe('readH5adPath', () => {
     ]);
   });
 
+  it('reads nullable integer and boolean obs columns and skips an unsupported one', async () => {
+    const data = await readH5adPath(fixturePath('nullable_obs.h5ad'));
+    const want = expected.h5ad['nullable_obs.h5ad'];
+    const batch = data.cellColumns.find((c) => c.name === 'batch_size');
+    if (batch?.kind !== 'number') throw new Error('batch_size should be a number column');
+    expect(Array.from(batch.values, (v) => (Number.isNaN(v) ? null : v))).toEqual(want.batch_size);
+    const passed = data.cellColumns.find((c) => c.name === 'passed_qc');
+    if (passed?.kind !== 'categorical') throw new Error('passed_qc should be categorical');
+    expect(passed.categories).toEqual(['False', 'True']);
+    expect(Array.from(passed.codes)).toEqual(want.passed_qc);
+    expect(data.cellColumns.some((c) => c.name === 'embedding')).toBe(false);
+    expect(data.report.warnings).toEqual([
+      'obs column "embedding" skipped: its encoding is not supported',
+    ]);
+  });
+
   it('names the var columns when the chosen one is missing', async () => {
     const error = await readH5adPath(fixturePath('csr_counts.h5ad'), {
       geneNameColumn: 'feature_name',

@@ -96,10 +96,17 @@ describe.each(Object.entries(expected.kang))('readTenx on public/data/%s', (name
     expect(mapping.mapped + mapping.ambiguous + mapping.unmapped).toBe(want.genes);
     expect(mapping.mapped).toBeGreaterThan(want.genes * 0.6);
   });
+});
 
-  it('resolves the cell columns the user picks into labels', async ({ skip }) => {
-    if (name !== 'scrna_kang2018_muscat') skip();
-    const data = await read();
+describe('resolveCellAnnotation on the muscat subset', () => {
+  it('resolves the cell columns the user picks into labels', async () => {
+    const data = await readTenx(
+      await tenxFolder(dataPath('scrna_kang2018_muscat'), {
+        matrix: 'matrix.mtx.gz',
+        features: 'features.tsv.gz',
+        barcodes: 'barcodes.tsv.gz',
+      }),
+    );
     const annotation = resolveCellAnnotation(
       data,
       {

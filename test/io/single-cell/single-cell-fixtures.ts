@@ -47,7 +47,10 @@ export interface ExpectedKang {
 }
 
 export interface Expected {
-  h5ad: Record<string, ExpectedH5ad> & { 'raw_layers.h5ad': Record<string, ExpectedH5ad> };
+  h5ad: Record<string, ExpectedH5ad> & {
+    'raw_layers.h5ad': Record<string, ExpectedH5ad>;
+    'nullable_obs.h5ad': { batch_size: (number | null)[]; passed_qc: number[] };
+  };
   tenx: {
     cells: number;
     genes: number;
