@@ -28,7 +28,14 @@ export {
   type H5adMatrixInfo,
   type H5adObsColumnInfo,
 } from './h5ad';
-export { readTenx, type TenxFiles, type TenxOptions, type NamedSource } from './mtx';
+export {
+  readTenx,
+  matchTenxNames,
+  type TenxFiles,
+  type TenxNames,
+  type TenxOptions,
+  type NamedSource,
+} from './mtx';
 export {
   readDenseMatrix,
   detectOrientation,

@@ -55,6 +55,62 @@ const MTX_EXPECTED =
   'a MatrixMarket coordinate matrix: "%%MatrixMarket matrix coordinate integer general" (or real)';
 const ENSEMBL_GENE = /^ENS[A-Z]*G\d{6,}/;
 
+/** Which of `names` are a 10x folder's files (by Cell Ranger's names, optionally gzipped). */
+export interface TenxNames {
+  matrix: string;
+  features: string;
+  barcodes: string;
+  cells: string | null;
+}
+
+const TENX_PATTERNS = {
+  matrix: /^(?:.*[_.-])?matrix\.mtx(?:\.gz)?$/i,
+  features: /^(?:.*[_.-])?(?:features|genes)\.tsv(?:\.gz)?$/i,
+  barcodes: /^(?:.*[_.-])?barcodes\.tsv(?:\.gz)?$/i,
+  cells: /^(?:.*[_.-])?(?:cells|metadata|meta\.data|obs|cell_metadata)\.(?:tsv|csv|txt)(?:\.gz)?$/i,
+};
+
+/**
+ * Picks the matrix, features/genes, barcodes and (optional) cell table out of a list of file
+ * names, e.g. the Files of a folder the user dropped, or a directory listing in the CLI.
+ */
+export function matchTenxNames(names: readonly string[], where: string): TenxNames {
+  const pick = (role: keyof typeof TENX_PATTERNS): string | null => {
+    const found = names.filter((name) => TENX_PATTERNS[role].test(name));
+    if (found.length > 1) {
+      throw new ImportError(
+        where,
+        null,
+        `several ${role} files (${found.join(', ')})`,
+        `one ${role} file per data set`,
+      );
+    }
+    return found[0] ?? null;
+  };
+  const matrix = pick('matrix');
+  const features = pick('features');
+  const barcodes = pick('barcodes');
+  const missing = [
+    matrix ? null : 'matrix.mtx[.gz]',
+    features ? null : 'features.tsv[.gz] or genes.tsv[.gz]',
+    barcodes ? null : 'barcodes.tsv[.gz]',
+  ].filter((name): name is string => name !== null);
+  if (missing.length > 0) {
+    throw new ImportError(
+      where,
+      null,
+      `no ${missing.join(', no ')} among ${names.length} files`,
+      'a 10x folder: matrix.mtx[.gz], features.tsv[.gz] (or genes.tsv[.gz]), barcodes.tsv[.gz], optionally cells.tsv',
+    );
+  }
+  return {
+    matrix: matrix as string,
+    features: features as string,
+    barcodes: barcodes as string,
+    cells: pick('cells'),
+  };
+}
+
 /** Reads a 10x folder's files; see the header for the layout. */
 export async function readTenx(
   files: TenxFiles,

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '@/io/import-error';
 import { CONDITION, MISSING_LABEL, resolveCellAnnotation } from '@/io/single-cell/cell-metadata';
-import { readTenx } from '@/io/single-cell/mtx';
+import { matchTenxNames, readTenx } from '@/io/single-cell/mtx';
+import { readTenxFolder } from '@/io/single-cell/tenx-node';
 import { bundledGeneIndex } from '../io-fixtures';
 import {
   dataPath,
@@ -170,5 +171,35 @@ describe('resolveCellAnnotation on the muscat subset', () => {
     expect((error as Error).message).toBe(
       'cells.tsv: case value "IFN" does not occur in column "group_id"; expected values of that column: ctrl, stim',
     );
+  });
+});
+
+describe('10x folders by file name', () => {
+  it('finds Cell Ranger names, gzipped or not, with a prefix, and a cell table', () => {
+    expect(
+      matchTenxNames(
+        ['GSM1_barcodes.tsv.gz', 'GSM1_genes.tsv.gz', 'GSM1_matrix.mtx.gz', 'README.txt'],
+        'GSM1/',
+      ),
+    ).toEqual({
+      matrix: 'GSM1_matrix.mtx.gz',
+      features: 'GSM1_genes.tsv.gz',
+      barcodes: 'GSM1_barcodes.tsv.gz',
+      cells: null,
+    });
+    expect(() => matchTenxNames(['matrix.mtx', 'cells.tsv'], 'run/')).toThrow(
+      'run/: no features.tsv[.gz] or genes.tsv[.gz], no barcodes.tsv[.gz] among 2 files; expected a 10x folder',
+    );
+  });
+
+  it('reads a folder from disk as the CLI will', async () => {
+    const data = await readTenxFolder(dataPath('scrna_kang2018_ifnb1k'));
+    const want = expected.kang.scrna_kang2018_ifnb1k;
+    expect([data.report.cells, data.report.genes, data.report.nonZeros]).toEqual([
+      want.cells,
+      want.genes,
+      want.nonZeros,
+    ]);
+    expect(data.cellColumns.map((c) => c.name)).toContain('seurat_annotations');
   });
 });
