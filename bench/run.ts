@@ -3,7 +3,8 @@
  * ===============================================
  * Each `bench/NAME.bench.ts` exports `run(): Promise<void>` that prints its figures together
  * with a baseline measured in the same run. Benchmarks never run as tests.
- * With no name, every benchmark runs in alphabetical order.
+ * With no name, every benchmark runs in alphabetical order. A few have a short alias
+ * (`h5ad` → h5ad-import).
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +15,11 @@ const available = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .map((file) => file.replace(/\.bench\.ts$/, ''))
   .sort();
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const ALIASES: Record<string, string> = { h5ad: 'h5ad-import' };
+const requested = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('-'))
+  .map((name) => ALIASES[name] ?? name);
 const names = requested.length > 0 ? requested : available;
 for (const name of names) {
   if (!available.includes(name)) {
