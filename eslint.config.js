@@ -36,7 +36,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['svelte', 'comlink'],
+          paths: ['svelte', 'comlink', 'h5wasm'],
           patterns: ['@tensorflow/*', '@deck.gl/*', 'svelte/*', 'node:*'],
         },
       ],

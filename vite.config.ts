@@ -67,6 +67,7 @@ export default defineConfig({
       '@tensorflow/tfjs-backend-webgpu',
       '@tensorflow/tfjs-backend-wasm',
       'comlink',
+      'h5wasm',
     ],
   },
   resolve: { alias },
