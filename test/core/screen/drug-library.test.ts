@@ -21,7 +21,10 @@ describe('prepareScreenNetwork and mapGeneSet', () => {
     expect(network.networkNodeCount).toBe(6);
     expect(network.names).toEqual(['A', 'B', 'C', 'D']);
     expect(network.locate({ gene: 'c' })).toEqual({ status: 'in-graph', node: 2 });
-    expect(network.locate({ gene: 'whatever', entrez: '4' })).toEqual({ status: 'in-graph', node: 3 });
+    expect(network.locate({ gene: 'whatever', entrez: '4' })).toEqual({
+      status: 'in-graph',
+      node: 3,
+    });
     expect(network.locate({ gene: 'F' })).toEqual({ status: 'outside-lcc', originalNode: 5 });
     expect(network.locate({ gene: 'Z' })).toEqual({ status: 'missing' });
   });
