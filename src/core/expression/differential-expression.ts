@@ -1,0 +1,510 @@
+/**
+ * Differential expression for many comparisons: sparse-rank Wilcoxon, BH, log2 fold change
+ * =========================================================================================
+ * Cells are put into groups (a group = one (cell type, condition, donor) cell, or any label);
+ * a comparison is a set of case groups against a set of control groups. Per comparison and gene
+ * (ALGORITHMS.md §3.16):
+ *
+ * - p: two-sided Wilcoxon rank-sum, asymptotic, tie-corrected, with continuity correction,
+ *   exactly `scipy.stats.mannwhitneyu(method='asymptotic')` (formula in wilcoxon-rank-sum.ts);
+ * - q: Benjamini–Hochberg over the genes tested in that comparison;
+ * - log2FC (Seurat convention) = log2(mean_case(expm1 x) + 1) − log2(mean_control(expm1 x) + 1),
+ *   x the log-normalised expression;
+ * - pct_case, pct_control: fraction of cells with x > 0.
+ * A gene is tested when both sides have ≥ minCells (3) cells and pct ≥ minPct (10 %) on either
+ * side, or when the caller lists it in `requiredGenes`; a tested gene expressed in no cell of
+ * either side has every value tied, σ = 0, and gets p = 1 (it is not skipped). Cells may carry a
+ * multiplicity (a bootstrap copy, bootstrap-cells.ts): means, fractions and ranks count a cell
+ * once per copy, as if its values were repeated.
+ *
+ * Algorithm (presto's idea, Korsunsky et al. 2019, generalised to any set of comparisons): for
+ * each gene, the non-zeros of all grouped cells are sorted once (LSD radix sort on the IEEE bits,
+ * which order like the values for x > 0), then walked in tie blocks. Comparisons whose cells are
+ * the same set (a "universe": the union of case and control groups) share one ranking: the walk
+ * keeps, per universe, the count of cells ranked so far and the tie sum, and per (group,
+ * universe) pair the rank sum of the group's non-zeros. "Each of 10 groups against the rest" is
+ * one universe and one pass; "each cell type, case vs control" is one universe per cell type
+ * (disjoint, so each cell is visited once); "each patient vs the pooled controls" visits a
+ * control cell once per patient of its cell type. The zeros are added per comparison in closed
+ * form: with z1, z2 zero counts on each side, z = z1 + z2,
+ *
+ *   R1 = z1·(z + 1)/2 + Σ_{case groups} (rank sum of non-zeros among non-zeros) + z·nnz1
+ *   tie sum = (tie sum of the non-zeros) + z³ − z
+ *
+ * Cost per gene O(nnz + Σ_universes nnz(universe)), not O(cells).
+ *
+ * The run is sliced (`advance(k)` processes the next k genes; `done`, `total`), so a worker can
+ * drive it with progress and cancel between slices (src/app/stepped-significance.ts runInSteps);
+ * the result is the same however it is sliced.
+ */
+import { benjaminiHochberg } from '@/core/stats/benjamini-hochberg';
+import type { SparseExpression } from './sparse-expression';
+import { mannWhitneyPValue } from './wilcoxon-rank-sum';
+
+/** `groupOfCell` value of a cell that belongs to no group. */
+export const NO_GROUP = 0xffffffff;
+
+/** Cells → groups. */
+export interface CellGroups {
+  /** Group of each cell, or NO_GROUP. Length: cellCount. */
+  readonly groupOfCell: Uint32Array;
+  readonly groupCount: number;
+}
+
+/** Case groups against control groups (disjoint). */
+export interface Comparison {
+  readonly caseGroups: readonly number[];
+  readonly controlGroups: readonly number[];
+}
+
+export interface DifferentialExpressionOptions {
+  /** Test a gene when the fraction of expressing cells (x > 0) reaches this on either side. */
+  minPct: number;
+  /** A comparison is tested only when each side has at least this many cells (with multiplicity). */
+  minCells: number;
+  /** Genes to process (ascending or not); default every gene. */
+  genes?: ArrayLike<number>;
+  /** Genes tested whatever their detection (when the sizes allow); no expression gives p = 1. */
+  requiredGenes?: ArrayLike<number>;
+  /** How many times each cell counts (bootstrap copies; see cellMultiplicity); default 1. */
+  multiplicity?: ArrayLike<number>;
+}
+
+export const DIFFERENTIAL_EXPRESSION_DEFAULTS: Readonly<DifferentialExpressionOptions> = {
+  minPct: 0.1,
+  minCells: 3,
+};
+
+/** One comparison's table; every array has one entry per gene of the matrix. */
+export interface ComparisonResult {
+  /** Cells on each side, counted with multiplicity. */
+  readonly caseCount: number;
+  readonly controlCount: number;
+  /** Both sides have ≥ minCells cells. */
+  readonly isTestable: boolean;
+  /** 1 where the gene was tested. */
+  readonly tested: Uint8Array;
+  readonly testedCount: number;
+  /** Two-sided p; NaN where not tested. */
+  readonly p: Float64Array;
+  /** Benjamini–Hochberg q over the tested genes; NaN where not tested. */
+  readonly q: Float64Array;
+  /** log2(mean(expm1 x_case) + 1) − log2(mean(expm1 x_control) + 1); NaN where not processed. */
+  readonly log2FoldChange: Float64Array;
+  /** Fraction of case / control cells with x > 0; NaN where not processed. */
+  readonly pctCase: Float64Array;
+  readonly pctControl: Float64Array;
+}
+
+export interface DifferentialExpressionResult {
+  readonly comparisons: ComparisonResult[];
+  readonly options: Readonly<Omit<DifferentialExpressionOptions, 'multiplicity'>>;
+}
+
+/** A computation that advances in slices of genes (the shape `runInSteps` drives). */
+export interface DifferentialExpressionRun {
+  /** Genes to process. */
+  readonly total: number;
+  /** Genes processed so far. */
+  readonly done: number;
+  /** Processes the next `count` genes; returns how many it processed. */
+  advance(count: number): number;
+  /** The tables, with BH applied; only once done === total. */
+  result(): DifferentialExpressionResult;
+}
+
+/** Differential expression of every comparison in one call. */
+export function differentialExpression(
+  matrix: SparseExpression,
+  groups: CellGroups,
+  comparisons: readonly Comparison[],
+  options: Partial<DifferentialExpressionOptions> = {},
+): DifferentialExpressionResult {
+  const run = createDifferentialExpressionRun(matrix, groups, comparisons, options);
+  run.advance(run.total);
+  return run.result();
+}
+
+/** A sliced differential-expression run (see the header). */
+export function createDifferentialExpressionRun(
+  matrix: SparseExpression,
+  groups: CellGroups,
+  comparisons: readonly Comparison[],
+  options: Partial<DifferentialExpressionOptions> = {},
+): DifferentialExpressionRun {
+  const resolved = { ...DIFFERENTIAL_EXPRESSION_DEFAULTS, ...options };
+  const { minPct, minCells } = resolved;
+  const where = 'differentialExpression';
+  const { cellCount, geneCount, offsets, cells, values } = matrix;
+  const { groupOfCell, groupCount } = groups;
+  if (groupOfCell.length !== cellCount) {
+    throw new RangeError(
+      `${where}: groupOfCell has ${groupOfCell.length} entries, expected one per cell (${cellCount})`,
+    );
+  }
+  if (!(minPct >= 0 && minPct <= 1)) {
+    throw new RangeError(`${where}: minPct must be in [0, 1], got ${minPct}`);
+  }
+  if (!(minCells >= 1) || !Number.isInteger(minCells)) {
+    throw new RangeError(`${where}: minCells must be a positive integer, got ${minCells}`);
+  }
+  for (let c = 0; c < cellCount; c++) {
+    const g = groupOfCell[c];
+    if (g !== NO_GROUP && g >= groupCount) {
+      throw new RangeError(`${where}: cell ${c} has group ${g}, outside [0, ${groupCount})`);
+    }
+  }
+  for (let e = 0; e < values.length; e++) {
+    if (!(values[e] >= 0)) {
+      throw new RangeError(
+        `${where}: cell ${cells[e]} has value ${values[e]}; expression must be ≥ 0 (log-normalised)`,
+      );
+    }
+  }
+
+  // Cell weights and weighted group sizes.
+  const multiplicity = resolved.multiplicity;
+  if (multiplicity && multiplicity.length !== cellCount) {
+    throw new RangeError(
+      `${where}: multiplicity has ${multiplicity.length} entries, expected one per cell (${cellCount})`,
+    );
+  }
+  const weight = new Float64Array(cellCount);
+  const groupSize = new Float64Array(groupCount);
+  for (let c = 0; c < cellCount; c++) {
+    const g = groupOfCell[c];
+    if (g === NO_GROUP) continue;
+    const w = multiplicity ? multiplicity[c] : 1;
+    if (!(w >= 0) || !Number.isInteger(w)) {
+      throw new RangeError(`${where}: multiplicity of cell ${c} is ${w}, expected an integer ≥ 0`);
+    }
+    weight[c] = w;
+    groupSize[g] += w;
+  }
+
+  // Universes (distinct case ∪ control sets) and (group, universe) memberships.
+  const universeIndex = new Map<string, number>();
+  const universeGroups: number[][] = [];
+  const comparisonUniverse = new Uint32Array(comparisons.length);
+  comparisons.forEach((comparison, k) => {
+    const seen = new Set<number>();
+    for (const side of [comparison.caseGroups, comparison.controlGroups]) {
+      for (const g of side) {
+        if (!(Number.isInteger(g) && g >= 0 && g < groupCount)) {
+          throw new RangeError(`${where}: comparison ${k}: group ${g} outside [0, ${groupCount})`);
+        }
+        if (seen.has(g)) {
+          throw new RangeError(`${where}: comparison ${k}: group ${g} is listed twice`);
+        }
+        seen.add(g);
+      }
+    }
+    const members = [...seen].sort((a, b) => a - b);
+    const key = members.join(',');
+    let u = universeIndex.get(key);
+    if (u === undefined) {
+      u = universeGroups.length;
+      universeIndex.set(key, u);
+      universeGroups.push(members);
+    }
+    comparisonUniverse[k] = u;
+  });
+  const universeCount = universeGroups.length;
+  // memberships of group g: membershipOffsets[g] … membershipOffsets[g+1]−1, universe of each.
+  const membershipOffsets = new Uint32Array(groupCount + 1);
+  for (const members of universeGroups) for (const g of members) membershipOffsets[g + 1]++;
+  for (let g = 0; g < groupCount; g++) membershipOffsets[g + 1] += membershipOffsets[g];
+  const membershipCount = membershipOffsets[groupCount];
+  const membershipUniverse = new Uint32Array(membershipCount);
+  const membershipOf = new Map<string, number>();
+  {
+    const cursor = membershipOffsets.slice(0, groupCount);
+    universeGroups.forEach((members, u) => {
+      for (const g of members) {
+        const m = cursor[g]++;
+        membershipUniverse[m] = u;
+        membershipOf.set(`${g},${u}`, m);
+      }
+    });
+  }
+  const sideMemberships = (k: number, side: readonly number[]): Uint32Array =>
+    Uint32Array.from(side, (g) => membershipOf.get(`${g},${comparisonUniverse[k]}`) as number);
+  const caseMemberships = comparisons.map((c, k) => sideMemberships(k, c.caseGroups));
+  const sumOver = (sizes: Float64Array, side: readonly number[]): number =>
+    side.reduce((total, g) => total + sizes[g], 0);
+  const caseCounts = comparisons.map((c) => sumOver(groupSize, c.caseGroups));
+  const controlCounts = comparisons.map((c) => sumOver(groupSize, c.controlGroups));
+  const isTestable = comparisons.map(
+    (_, k) => caseCounts[k] >= minCells && controlCounts[k] >= minCells,
+  );
+
+  const genes = resolved.genes ? Uint32Array.from(resolved.genes) : null;
+  const total = genes ? genes.length : geneCount;
+  const isRequired = new Uint8Array(geneCount);
+  for (const list of [genes, resolved.requiredGenes]) {
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      const g = list[i];
+      if (!(Number.isInteger(g) && g >= 0 && g < geneCount)) {
+        throw new RangeError(`${where}: gene ${g} outside [0, ${geneCount})`);
+      }
+    }
+  }
+  if (resolved.requiredGenes) {
+    for (let i = 0; i < resolved.requiredGenes.length; i++)
+      isRequired[resolved.requiredGenes[i]] = 1;
+  }
+
+  const tables = comparisons.map(() => ({
+    tested: new Uint8Array(geneCount),
+    p: new Float64Array(geneCount).fill(NaN),
+    log2FoldChange: new Float64Array(geneCount).fill(NaN),
+    pctCase: new Float64Array(geneCount).fill(NaN),
+    pctControl: new Float64Array(geneCount).fill(NaN),
+  }));
+
+  // Per-gene scratch.
+  let maxEntries = 0;
+  for (let g = 0; g < geneCount; g++)
+    maxEntries = Math.max(maxEntries, offsets[g + 1] - offsets[g]);
+  const sorter = createRadixSorter(maxEntries, values instanceof Float64Array ? 2 : 1);
+  const entryGroup = new Uint32Array(maxEntries);
+  const entryWeight = new Float64Array(maxEntries);
+  const nonZeroWeight = new Float64Array(groupCount);
+  const expm1Sum = new Float64Array(groupCount);
+  const blockCount = new Float64Array(groupCount);
+  const touchedGroups = new Uint32Array(groupCount);
+  const blockTotal = new Float64Array(universeCount);
+  const blockMidRank = new Float64Array(universeCount);
+  const touchedUniverses = new Uint32Array(universeCount);
+  const ranked = new Float64Array(universeCount);
+  const tieSum = new Float64Array(universeCount);
+  const rankSum = new Float64Array(membershipCount);
+  const isGroupUsed = new Uint8Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    isGroupUsed[g] = membershipOffsets[g + 1] > membershipOffsets[g] ? 1 : 0;
+  }
+
+  function processGene(gene: number): void {
+    nonZeroWeight.fill(0);
+    expm1Sum.fill(0);
+    ranked.fill(0);
+    tieSum.fill(0);
+    rankSum.fill(0);
+    // Gather the non-zeros of grouped, used cells.
+    let n = 0;
+    for (let e = offsets[gene]; e < offsets[gene + 1]; e++) {
+      const v = values[e];
+      if (v === 0) continue;
+      const cell = cells[e];
+      const g = groupOfCell[cell];
+      if (g === NO_GROUP || isGroupUsed[g] === 0) continue;
+      const w = weight[cell];
+      if (w === 0) continue;
+      sorter.setKey(n, v);
+      entryGroup[n] = g;
+      entryWeight[n] = w;
+      nonZeroWeight[g] += w;
+      expm1Sum[g] += w * Math.expm1(v);
+      n++;
+    }
+    const order = sorter.sort(n);
+    // Walk tie blocks of the sorted non-zeros.
+    for (let start = 0; start < n;) {
+      let end = start + 1;
+      while (end < n && sorter.isEqual(order[start], order[end])) end++;
+      if (end === start + 1) {
+        // One entry: its own tie block in every universe it belongs to.
+        const k = order[start];
+        const g = entryGroup[k];
+        const w = entryWeight[k];
+        for (let m = membershipOffsets[g]; m < membershipOffsets[g + 1]; m++) {
+          const u = membershipUniverse[m];
+          rankSum[m] += w * (ranked[u] + (w + 1) / 2);
+          tieSum[u] += w * w * w - w;
+          ranked[u] += w;
+        }
+      } else {
+        let groupsTouched = 0;
+        for (let i = start; i < end; i++) {
+          const k = order[i];
+          const g = entryGroup[k];
+          if (blockCount[g] === 0) touchedGroups[groupsTouched++] = g;
+          blockCount[g] += entryWeight[k];
+        }
+        let universesTouched = 0;
+        for (let i = 0; i < groupsTouched; i++) {
+          const g = touchedGroups[i];
+          for (let m = membershipOffsets[g]; m < membershipOffsets[g + 1]; m++) {
+            const u = membershipUniverse[m];
+            if (blockTotal[u] === 0) touchedUniverses[universesTouched++] = u;
+            blockTotal[u] += blockCount[g];
+          }
+        }
+        for (let i = 0; i < universesTouched; i++) {
+          const u = touchedUniverses[i];
+          const t = blockTotal[u];
+          blockMidRank[u] = ranked[u] + (t + 1) / 2;
+          tieSum[u] += t * t * t - t;
+          ranked[u] += t;
+          blockTotal[u] = 0;
+        }
+        for (let i = 0; i < groupsTouched; i++) {
+          const g = touchedGroups[i];
+          for (let m = membershipOffsets[g]; m < membershipOffsets[g + 1]; m++) {
+            rankSum[m] += blockCount[g] * blockMidRank[membershipUniverse[m]];
+          }
+          blockCount[g] = 0;
+        }
+      }
+      start = end;
+    }
+    // Per comparison: add the zeros in closed form, then test.
+    for (let k = 0; k < comparisons.length; k++) {
+      const table = tables[k];
+      const { caseGroups, controlGroups } = comparisons[k];
+      const n1 = caseCounts[k];
+      const n2 = controlCounts[k];
+      let nonZero1 = 0;
+      let nonZero2 = 0;
+      let exp1 = 0;
+      let exp2 = 0;
+      for (const g of caseGroups) {
+        nonZero1 += nonZeroWeight[g];
+        exp1 += expm1Sum[g];
+      }
+      for (const g of controlGroups) {
+        nonZero2 += nonZeroWeight[g];
+        exp2 += expm1Sum[g];
+      }
+      const pct1 = nonZero1 / n1;
+      const pct2 = nonZero2 / n2;
+      table.pctCase[gene] = pct1;
+      table.pctControl[gene] = pct2;
+      table.log2FoldChange[gene] = Math.log2(exp1 / n1 + 1) - Math.log2(exp2 / n2 + 1);
+      if (!isTestable[k]) continue;
+      if (!(Math.max(pct1, pct2) >= minPct) && isRequired[gene] === 0) continue;
+      const zeros1 = n1 - nonZero1;
+      const zeros = zeros1 + n2 - nonZero2;
+      let r1 = (zeros1 * (zeros + 1)) / 2 + zeros * nonZero1;
+      const memberships = caseMemberships[k];
+      for (let i = 0; i < memberships.length; i++) r1 += rankSum[memberships[i]];
+      const ties = tieSum[comparisonUniverse[k]] + (zeros * zeros * zeros - zeros);
+      table.tested[gene] = 1;
+      table.p[gene] = mannWhitneyPValue(r1 - (n1 * (n1 + 1)) / 2, n1, n2, ties);
+    }
+  }
+
+  let done = 0;
+  return {
+    total,
+    get done() {
+      return done;
+    },
+    advance(count) {
+      const stop = Math.min(total, done + Math.max(0, Math.floor(count)));
+      const started = done;
+      for (; done < stop; done++) processGene(genes ? genes[done] : done);
+      return done - started;
+    },
+    result() {
+      if (done < total) {
+        throw new Error(`${where}: result() before the run is done (${done} of ${total} genes)`);
+      }
+      const { multiplicity: _omit, ...reported } = resolved;
+      void _omit;
+      return {
+        options: reported,
+        comparisons: tables.map((table, k) => {
+          let testedCount = 0;
+          for (let g = 0; g < geneCount; g++) testedCount += table.tested[g];
+          return {
+            caseCount: caseCounts[k],
+            controlCount: controlCounts[k],
+            isTestable: isTestable[k],
+            testedCount,
+            ...table,
+            q: benjaminiHochberg(table.p),
+          };
+        }),
+      };
+    },
+  };
+}
+
+/**
+ * LSD radix sort of positive float keys by their IEEE bits (8-bit digits), carrying the entry
+ * index. For x > 0 the bit patterns (as unsigned integers, high word first) order like the
+ * values, and equal values have equal bits, so tie blocks are runs of equal keys.
+ */
+interface RadixSorter {
+  setKey(index: number, value: number): void;
+  /** Sorts the first n keys; returns entry indices in ascending key order (stable). */
+  sort(n: number): Uint32Array;
+  /** Whether entries a and b have the same key. */
+  isEqual(a: number, b: number): boolean;
+}
+
+function createRadixSorter(capacity: number, words: 1 | 2): RadixSorter {
+  const keyValues = words === 2 ? new Float64Array(capacity) : new Float32Array(capacity);
+  const keyWords = new Uint32Array(keyValues.buffer);
+  const digits = new Uint32Array(capacity);
+  let orderA = new Uint32Array(capacity);
+  let orderB = new Uint32Array(capacity);
+  const counts = new Uint32Array(256);
+  // Little-endian word layout of a float64: low word first (all supported engines).
+  const wordOrder = words === 2 ? [0, 1] : [0];
+
+  const insertionSort = (n: number): void => {
+    for (let i = 0; i < n; i++) orderA[i] = i;
+    for (let i = 1; i < n; i++) {
+      const k = orderA[i];
+      const v = keyValues[k];
+      let j = i - 1;
+      while (j >= 0 && keyValues[orderA[j]] > v) {
+        orderA[j + 1] = orderA[j];
+        j--;
+      }
+      orderA[j + 1] = k;
+    }
+  };
+
+  return {
+    setKey(index, value) {
+      keyValues[index] = value;
+    },
+    isEqual(a, b) {
+      return keyValues[a] === keyValues[b];
+    },
+    sort(n) {
+      if (n <= 64) {
+        insertionSort(n);
+        return orderA;
+      }
+      for (let i = 0; i < n; i++) orderA[i] = i;
+      for (const word of wordOrder) {
+        // The word of entry k is keyWords[k * words + word]; digits gathered in current order.
+        for (let shift = 0; shift < 32; shift += 8) {
+          counts.fill(0);
+          for (let i = 0; i < n; i++) {
+            const d = (keyWords[orderA[i] * words + word] >>> shift) & 255;
+            digits[i] = d;
+            counts[d]++;
+          }
+          if (counts[digits[0]] === n) continue; // every key has this digit: nothing to move
+          let sum = 0;
+          for (let d = 0; d < 256; d++) {
+            const c = counts[d];
+            counts[d] = sum;
+            sum += c;
+          }
+          for (let i = 0; i < n; i++) orderB[counts[digits[i]]++] = orderA[i];
+          const swap = orderA;
+          orderA = orderB;
+          orderB = swap;
+        }
+      }
+      return orderA;
+    },
+  };
+}
