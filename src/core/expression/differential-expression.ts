@@ -285,34 +285,57 @@ export function createDifferentialExpressionRun(
     isGroupUsed[g] = membershipOffsets[g + 1] > membershipOffsets[g] ? 1 : 0;
   }
 
+  const countedGroupOfCell = new Uint32Array(cellCount).fill(NO_GROUP);
+  for (let c = 0; c < cellCount; c++) {
+    const g = groupOfCell[c];
+    if (g !== NO_GROUP && isGroupUsed[g] === 1 && weight[c] > 0) countedGroupOfCell[c] = g;
+  }
+  const sortedValues = sorter.values;
+  const isFloat32 = !(values instanceof Float64Array);
+
   function processGene(gene: number): void {
     nonZeroWeight.fill(0);
     expm1Sum.fill(0);
     ranked.fill(0);
     tieSum.fill(0);
     rankSum.fill(0);
-    // Gather the non-zeros of grouped, used cells.
+    // Gather the non-zeros of counted cells (in a used group, multiplicity > 0).
     let n = 0;
     for (let e = offsets[gene]; e < offsets[gene + 1]; e++) {
       const v = values[e];
       if (v === 0) continue;
       const cell = cells[e];
-      const g = groupOfCell[cell];
-      if (g === NO_GROUP || isGroupUsed[g] === 0) continue;
-      const w = weight[cell];
-      if (w === 0) continue;
+      const g = countedGroupOfCell[cell];
+      if (g === NO_GROUP) continue;
       sorter.setKey(n, v);
       entryGroup[n] = g;
-      entryWeight[n] = w;
-      nonZeroWeight[g] += w;
-      expm1Sum[g] += w * Math.expm1(v);
+      if (multiplicity) {
+        const w = weight[cell];
+        entryWeight[n] = w;
+        nonZeroWeight[g] += w;
+        expm1Sum[g] += w * Math.expm1(v);
+      } else {
+        entryWeight[n] = 1;
+        nonZeroWeight[g] += 1;
+        expm1Sum[g] += Math.expm1(v);
+      }
       n++;
     }
     const order = sorter.sort(n);
+    const sortedKeys = sorter.sortedKeys();
     // Walk tie blocks of the sorted non-zeros.
     for (let start = 0; start < n;) {
       let end = start + 1;
-      while (end < n && sorter.isEqual(order[start], order[end])) end++;
+      // Sequential float32-key test; the exact test only inside equal keys (float64 input).
+      const key = sortedKeys[start];
+      const value = sortedValues[order[start]];
+      while (
+        end < n &&
+        sortedKeys[end] === key &&
+        (isFloat32 || sortedValues[order[end]] === value)
+      ) {
+        end++;
+      }
       if (end === start + 1) {
         // One entry: its own tie block in every universe it belongs to.
         const k = order[start];
@@ -433,78 +456,94 @@ export function createDifferentialExpressionRun(
 }
 
 /**
- * LSD radix sort of positive float keys by their IEEE bits (8-bit digits), carrying the entry
- * index. For x > 0 the bit patterns (as unsigned integers, high word first) order like the
- * values, and equal values have equal bits, so tie blocks are runs of equal keys.
+ * Sort of one gene's positive values, carrying the entry index. Keys are the float32 rounding of
+ * each value read as an unsigned integer: for x > 0 the IEEE bits order like the values, and
+ * rounding to float32 is monotone, so an LSD radix sort (three 11-bit digits, stable, on
+ * contiguous key and index arrays) orders the entries up to runs of equal float32 keys, which an
+ * insertion sort on the exact values then finishes (only float64 input can have such runs of
+ * distinct values). Ties are then runs of equal exact values.
  */
-interface RadixSorter {
+interface ValueSorter {
   setKey(index: number, value: number): void;
-  /** Sorts the first n keys; returns entry indices in ascending key order (stable). */
+  /** Sorts the first n keys; returns entry indices in ascending value order. */
   sort(n: number): Uint32Array;
-  /** Whether entries a and b have the same key. */
-  isEqual(a: number, b: number): boolean;
+  /** After sort: the float32 key bits in sorted order. */
+  sortedKeys(): Uint32Array;
+  /** The value of each entry (as set; float32 or float64 like the matrix). */
+  readonly values: Float32Array | Float64Array;
 }
 
-function createRadixSorter(capacity: number, words: 1 | 2): RadixSorter {
-  const keyValues = words === 2 ? new Float64Array(capacity) : new Float32Array(capacity);
-  const keyWords = new Uint32Array(keyValues.buffer);
-  const digits = new Uint32Array(capacity);
-  let orderA = new Uint32Array(capacity);
-  let orderB = new Uint32Array(capacity);
-  const counts = new Uint32Array(256);
-  // Little-endian word layout of a float64: low word first (all supported engines).
-  const wordOrder = words === 2 ? [0, 1] : [0];
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
-  const insertionSort = (n: number): void => {
-    for (let i = 0; i < n; i++) orderA[i] = i;
-    for (let i = 1; i < n; i++) {
-      const k = orderA[i];
-      const v = keyValues[k];
+function createRadixSorter(capacity: number, words: 1 | 2): ValueSorter {
+  const exact = words === 2 ? new Float64Array(capacity) : new Float32Array(capacity);
+  const rounded = new Float32Array(capacity);
+  const roundedBits = new Uint32Array(rounded.buffer);
+  let keys = new Uint32Array(capacity);
+  let keysOut = new Uint32Array(capacity);
+  let order = new Uint32Array(capacity);
+  let orderOut = new Uint32Array(capacity);
+  const counts = new Uint32Array(1 << DIGIT_BITS);
+
+  /** Insertion sort of order[from … to) by exact value. */
+  const insertionSort = (from: number, to: number): void => {
+    for (let i = from + 1; i < to; i++) {
+      const k = order[i];
+      const v = exact[k];
       let j = i - 1;
-      while (j >= 0 && keyValues[orderA[j]] > v) {
-        orderA[j + 1] = orderA[j];
+      while (j >= from && exact[order[j]] > v) {
+        order[j + 1] = order[j];
         j--;
       }
-      orderA[j + 1] = k;
+      order[j + 1] = k;
     }
   };
 
   return {
     setKey(index, value) {
-      keyValues[index] = value;
+      exact[index] = value;
+      rounded[index] = value;
     },
-    isEqual(a, b) {
-      return keyValues[a] === keyValues[b];
-    },
+    values: exact,
+    sortedKeys: () => keys,
     sort(n) {
+      for (let i = 0; i < n; i++) order[i] = i;
       if (n <= 64) {
-        insertionSort(n);
-        return orderA;
+        insertionSort(0, n);
+        for (let i = 0; i < n; i++) keys[i] = roundedBits[order[i]];
+        return order;
       }
-      for (let i = 0; i < n; i++) orderA[i] = i;
-      for (const word of wordOrder) {
-        // The word of entry k is keyWords[k * words + word]; digits gathered in current order.
-        for (let shift = 0; shift < 32; shift += 8) {
-          counts.fill(0);
-          for (let i = 0; i < n; i++) {
-            const d = (keyWords[orderA[i] * words + word] >>> shift) & 255;
-            digits[i] = d;
-            counts[d]++;
-          }
-          if (counts[digits[0]] === n) continue; // every key has this digit: nothing to move
-          let sum = 0;
-          for (let d = 0; d < 256; d++) {
-            const c = counts[d];
-            counts[d] = sum;
-            sum += c;
-          }
-          for (let i = 0; i < n; i++) orderB[counts[digits[i]]++] = orderA[i];
-          const swap = orderA;
-          orderA = orderB;
-          orderB = swap;
+      keys.set(roundedBits.subarray(0, n));
+      for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+        counts.fill(0);
+        for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & DIGIT_MASK]++;
+        if (counts[(keys[0] >>> shift) & DIGIT_MASK] === n) continue; // one digit: no move
+        let sum = 0;
+        for (let d = 0; d <= DIGIT_MASK; d++) {
+          const c = counts[d];
+          counts[d] = sum;
+          sum += c;
+        }
+        for (let i = 0; i < n; i++) {
+          const key = keys[i];
+          const slot = counts[(key >>> shift) & DIGIT_MASK]++;
+          keysOut[slot] = key;
+          orderOut[slot] = order[i];
+        }
+        [keys, keysOut] = [keysOut, keys];
+        [order, orderOut] = [orderOut, order];
+      }
+      if (words === 2) {
+        // Finish runs of equal float32 keys on the exact float64 values.
+        for (let start = 0; start < n;) {
+          let end = start + 1;
+          while (end < n && keys[end] === keys[start]) end++;
+          if (end - start > 1) insertionSort(start, end);
+          start = end;
         }
       }
-      return orderA;
+      return order;
     },
   };
 }
