@@ -18,8 +18,8 @@
  * once per copy, as if its values were repeated.
  *
  * Algorithm (presto's idea, Korsunsky et al. 2019, generalised to any set of comparisons): for
- * each gene, the non-zeros of all grouped cells are sorted once (LSD radix sort on the IEEE bits,
- * which order like the values for x > 0), then walked in tie blocks. Comparisons whose cells are
+ * each gene, the non-zeros of all grouped cells are sorted once (by the IEEE bits of their float32
+ * rounding, which order like the values for x > 0; createRadixSorter), then walked in tie blocks. Comparisons whose cells are
  * the same set (a "universe": the union of case and control groups) share one ranking: the walk
  * keeps, per universe, the count of cells ranked so far and the tie sum, and per (group,
  * universe) pair the rank sum of the group's non-zeros. "Each of 10 groups against the rest" is
@@ -458,10 +458,11 @@ export function createDifferentialExpressionRun(
 /**
  * Sort of one gene's positive values, carrying the entry index. Keys are the float32 rounding of
  * each value read as an unsigned integer: for x > 0 the IEEE bits order like the values, and
- * rounding to float32 is monotone, so an LSD radix sort (three 11-bit digits, stable, on
- * contiguous key and index arrays) orders the entries up to runs of equal float32 keys, which an
- * insertion sort on the exact values then finishes (only float64 input can have such runs of
- * distinct values). Ties are then runs of equal exact values.
+ * rounding to float32 is monotone, so sorting the keys orders the entries up to runs of equal
+ * float32 keys, which an insertion sort on the exact values then finishes (only float64 input
+ * can have such runs of distinct values). Ties are then runs of equal exact values. Small gene
+ * slices use insertion sort, mid-sized ones the engine's numeric sort on packed doubles, large
+ * ones an LSD radix sort (three 11-bit digits, stable, on contiguous key and index arrays).
  */
 interface ValueSorter {
   setKey(index: number, value: number): void;
@@ -473,6 +474,9 @@ interface ValueSorter {
   readonly values: Float32Array | Float64Array;
 }
 
+const INSERTION_SORT_MAX = 24;
+/** Up to this many values the engine's native sort of packed doubles beats 3 radix passes. */
+const NATIVE_SORT_MAX = 4096;
 const DIGIT_BITS = 11;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
@@ -485,6 +489,8 @@ function createRadixSorter(capacity: number, words: 1 | 2): ValueSorter {
   let order = new Uint32Array(capacity);
   let orderOut = new Uint32Array(capacity);
   const counts = new Uint32Array(1 << DIGIT_BITS);
+  const packed = new Float64Array(Math.min(capacity, NATIVE_SORT_MAX));
+  const packedWords = new Uint32Array(packed.buffer);
 
   /** Insertion sort of order[from … to) by exact value. */
   const insertionSort = (from: number, to: number): void => {
@@ -500,6 +506,50 @@ function createRadixSorter(capacity: number, words: 1 | 2): ValueSorter {
     }
   };
 
+  /**
+   * (key, index) packed into the bits of one positive finite double, key above index: high
+   * word key >>> 3, low word (key & 7) << 29 | index (index < 2^29; the exponent field stays
+   * ≤ 254, never NaN). The engine's comparator-free numeric sort then orders by key, then index.
+   */
+  const packedSort = (n: number): void => {
+    for (let i = 0; i < n; i++) {
+      const key = roundedBits[i];
+      packedWords[2 * i + 1] = key >>> 3;
+      packedWords[2 * i] = (((key & 7) << 29) | i) >>> 0;
+    }
+    packed.subarray(0, n).sort();
+    for (let i = 0; i < n; i++) {
+      const low = packedWords[2 * i];
+      order[i] = low & 0x1fffffff;
+      keys[i] = ((packedWords[2 * i + 1] << 3) | (low >>> 29)) >>> 0;
+    }
+  };
+
+  /** Stable LSD radix sort on three 11-bit digits of contiguous keys, carrying the order. */
+  const radixSort = (n: number): void => {
+    for (let i = 0; i < n; i++) order[i] = i;
+    keys.set(roundedBits.subarray(0, n));
+    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & DIGIT_MASK]++;
+      if (counts[(keys[0] >>> shift) & DIGIT_MASK] === n) continue; // one digit: no move
+      let sum = 0;
+      for (let d = 0; d <= DIGIT_MASK; d++) {
+        const c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const key = keys[i];
+        const slot = counts[(key >>> shift) & DIGIT_MASK]++;
+        keysOut[slot] = key;
+        orderOut[slot] = order[i];
+      }
+      [keys, keysOut] = [keysOut, keys];
+      [order, orderOut] = [orderOut, order];
+    }
+  };
+
   return {
     setKey(index, value) {
       exact[index] = value;
@@ -508,32 +558,14 @@ function createRadixSorter(capacity: number, words: 1 | 2): ValueSorter {
     values: exact,
     sortedKeys: () => keys,
     sort(n) {
-      for (let i = 0; i < n; i++) order[i] = i;
-      if (n <= 64) {
+      if (n <= INSERTION_SORT_MAX) {
+        for (let i = 0; i < n; i++) order[i] = i;
         insertionSort(0, n);
         for (let i = 0; i < n; i++) keys[i] = roundedBits[order[i]];
         return order;
       }
-      keys.set(roundedBits.subarray(0, n));
-      for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-        counts.fill(0);
-        for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & DIGIT_MASK]++;
-        if (counts[(keys[0] >>> shift) & DIGIT_MASK] === n) continue; // one digit: no move
-        let sum = 0;
-        for (let d = 0; d <= DIGIT_MASK; d++) {
-          const c = counts[d];
-          counts[d] = sum;
-          sum += c;
-        }
-        for (let i = 0; i < n; i++) {
-          const key = keys[i];
-          const slot = counts[(key >>> shift) & DIGIT_MASK]++;
-          keysOut[slot] = key;
-          orderOut[slot] = order[i];
-        }
-        [keys, keysOut] = [keysOut, keys];
-        [order, orderOut] = [orderOut, order];
-      }
+      if (n <= NATIVE_SORT_MAX) packedSort(n);
+      else radixSort(n);
       if (words === 2) {
         // Finish runs of equal float32 keys on the exact float64 values.
         for (let start = 0; start < n;) {
