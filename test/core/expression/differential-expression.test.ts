@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createStepper } from '@/app/stepped-loop';
+import { runInSteps } from '@/app/stepped-significance';
 import { cellMultiplicity } from '@/core/expression/bootstrap-cells';
 import {
   cellTypeComparisons,
@@ -13,6 +15,7 @@ import {
   type CellGroups,
   type Comparison,
   type ComparisonResult,
+  type DifferentialExpressionResult,
 } from '@/core/expression/differential-expression';
 import {
   logNormalize,
@@ -80,6 +83,24 @@ function expectMatches(actual: ComparisonResult, expected: Rows): void {
   expect(worstFc).toBeLessThanOrEqual(1e-12);
 }
 
+/** Bit-identical tables (a deep toEqual on 36 arrays of 14,053 doubles is slow). */
+function expectSameTables(a: DifferentialExpressionResult, b: DifferentialExpressionResult) {
+  expect(a.options).toEqual(b.options);
+  expect(a.comparisons.length).toBe(b.comparisons.length);
+  const bytes = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  a.comparisons.forEach((table, k) => {
+    const other = b.comparisons[k];
+    expect([table.caseCount, table.controlCount, table.testedCount]).toEqual([
+      other.caseCount,
+      other.controlCount,
+      other.testedCount,
+    ]);
+    for (const key of ['tested', 'p', 'q', 'log2FoldChange', 'pctCase', 'pctControl'] as const) {
+      expect(bytes(table[key]).equals(bytes(other[key]))).toBe(true);
+    }
+  });
+}
+
 /** Groups: 0 = the case cells, 1 = the control cells (a cell may be in neither). */
 function twoGroups(caseCells: number[], controlCells: number[]): CellGroups {
   const groupOfCell = new Uint32Array(kang.cellType.length).fill(NO_GROUP);
@@ -121,13 +142,34 @@ describe('differential expression on the Kang 2018 PBMC subset (scipy fixture)',
     const slices: number[] = [];
     while (run.done < run.total) slices.push(run.advance(997));
     expect(slices.length).toBe(Math.ceil(fixture.geneCount / 997));
-    const sliced = run.result();
-    sliced.comparisons.forEach((table, k) => {
-      for (const key of ['tested', 'p', 'q', 'log2FoldChange', 'pctCase', 'pctControl'] as const) {
-        const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-        expect(bytes(table[key]).equals(bytes(whole.comparisons[k][key]))).toBe(true);
-      }
+    expectSameTables(run.result(), whole);
+  });
+
+  it('runs under the worker stepper (progress, cancel) with the same result', async () => {
+    // The app's runInSteps drives any { total, done, advance, result } run (stepped-loop.ts).
+    const progress: number[] = [];
+    const stepper = createStepper({
+      budgetMs: 0,
+      yieldToEventLoop: async () => undefined,
+      onProgress: (done) => progress.push(done),
     });
+    const few = { genes: Array.from({ length: 50 }, (_, g) => g * 7) };
+    const run = createDifferentialExpressionRun(expression, groups, comparisons, few);
+    const stepped = await runInSteps(run, stepper);
+    expectSameTables(stepped, differentialExpression(expression, groups, comparisons, few));
+    expect(progress).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const controller = new AbortController();
+    let pauses = 0;
+    const cancelling = createStepper({
+      signal: controller.signal,
+      budgetMs: 0,
+      yieldToEventLoop: async () => {
+        if (++pauses === 3) controller.abort(new DOMException('Cancelled', 'AbortError'));
+      },
+    });
+    const again = createDifferentialExpressionRun(expression, groups, comparisons);
+    await expect(runInSteps(again, cancelling)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(again.done).toBe(3);
   });
 
   it('matches scipy for per-patient twins: one (pseudo-)patient against the pooled controls', () => {
