@@ -290,8 +290,13 @@ export function createDifferentialExpressionRun(
     const g = groupOfCell[c];
     if (g !== NO_GROUP && isGroupUsed[g] === 1 && weight[c] > 0) countedGroupOfCell[c] = g;
   }
-  const sortedValues = sorter.values;
+  const exactValues = sorter.values;
   const isFloat32 = !(values instanceof Float64Array);
+  // The sort carries a payload per entry: the group itself when every entry weighs 1 and the
+  // float32 keys are the exact values (the walk then reads only sorted arrays), else the entry
+  // index (for the weight, and for the exact float64 tie test).
+  const isPayloadGroup = isFloat32 && !multiplicity;
+  const payloadIn = sorter.payloadIn;
 
   function processGene(gene: number): void {
     nonZeroWeight.fill(0);
@@ -308,39 +313,39 @@ export function createDifferentialExpressionRun(
       const g = countedGroupOfCell[cell];
       if (g === NO_GROUP) continue;
       sorter.setKey(n, v);
-      entryGroup[n] = g;
-      if (multiplicity) {
-        const w = weight[cell];
+      if (isPayloadGroup) {
+        payloadIn[n] = g;
+        nonZeroWeight[g] += 1;
+        expm1Sum[g] += Math.expm1(v);
+      } else {
+        const w = multiplicity ? weight[cell] : 1;
+        payloadIn[n] = n;
+        entryGroup[n] = g;
         entryWeight[n] = w;
         nonZeroWeight[g] += w;
         expm1Sum[g] += w * Math.expm1(v);
-      } else {
-        entryWeight[n] = 1;
-        nonZeroWeight[g] += 1;
-        expm1Sum[g] += Math.expm1(v);
       }
       n++;
     }
-    const order = sorter.sort(n);
+    sorter.sort(n, !isPayloadGroup);
     const sortedKeys = sorter.sortedKeys();
+    const payload = sorter.sortedPayload();
     // Walk tie blocks of the sorted non-zeros.
     for (let start = 0; start < n;) {
       let end = start + 1;
       // Sequential float32-key test; the exact test only inside equal keys (float64 input).
       const key = sortedKeys[start];
-      const value = sortedValues[order[start]];
-      while (
-        end < n &&
-        sortedKeys[end] === key &&
-        (isFloat32 || sortedValues[order[end]] === value)
-      ) {
-        end++;
+      if (isFloat32) {
+        while (end < n && sortedKeys[end] === key) end++;
+      } else {
+        const value = exactValues[payload[start]];
+        while (end < n && sortedKeys[end] === key && exactValues[payload[end]] === value) end++;
       }
       if (end === start + 1) {
         // One entry: its own tie block in every universe it belongs to.
-        const k = order[start];
-        const g = entryGroup[k];
-        const w = entryWeight[k];
+        const k = payload[start];
+        const g = isPayloadGroup ? k : entryGroup[k];
+        const w = isPayloadGroup ? 1 : entryWeight[k];
         for (let m = membershipOffsets[g]; m < membershipOffsets[g + 1]; m++) {
           const u = membershipUniverse[m];
           rankSum[m] += w * (ranked[u] + (w + 1) / 2);
@@ -350,10 +355,10 @@ export function createDifferentialExpressionRun(
       } else {
         let groupsTouched = 0;
         for (let i = start; i < end; i++) {
-          const k = order[i];
-          const g = entryGroup[k];
+          const k = payload[i];
+          const g = isPayloadGroup ? k : entryGroup[k];
           if (blockCount[g] === 0) touchedGroups[groupsTouched++] = g;
-          blockCount[g] += entryWeight[k];
+          blockCount[g] += isPayloadGroup ? 1 : entryWeight[k];
         }
         let universesTouched = 0;
         for (let i = 0; i < groupsTouched; i++) {
@@ -456,21 +461,26 @@ export function createDifferentialExpressionRun(
 }
 
 /**
- * Sort of one gene's positive values, carrying the entry index. Keys are the float32 rounding of
- * each value read as an unsigned integer: for x > 0 the IEEE bits order like the values, and
- * rounding to float32 is monotone, so sorting the keys orders the entries up to runs of equal
- * float32 keys, which an insertion sort on the exact values then finishes (only float64 input
- * can have such runs of distinct values). Ties are then runs of equal exact values. Small gene
- * slices use insertion sort, mid-sized ones the engine's numeric sort on packed doubles, large
- * ones an LSD radix sort (three 11-bit digits, stable, on contiguous key and index arrays).
+ * Sort of one gene's positive values, carrying a 32-bit payload per entry. Keys are the float32
+ * rounding of each value read as an unsigned integer: for x > 0 the IEEE bits order like the
+ * values, and rounding to float32 is monotone, so sorting the keys orders the entries up to runs
+ * of equal float32 keys, which an insertion sort on the exact values then finishes (only float64
+ * input can have such runs of distinct values; the payload must then be the entry index). Small
+ * gene slices use insertion sort, mid-sized ones the engine's numeric sort on packed doubles,
+ * large ones an LSD radix sort (three 11-bit digits, one histogram pass, stable, contiguous).
  */
 interface ValueSorter {
+  /** Sets entry `index`'s value (before sort). */
   setKey(index: number, value: number): void;
-  /** Sorts the first n keys; returns entry indices in ascending value order. */
-  sort(n: number): Uint32Array;
-  /** After sort: the float32 key bits in sorted order. */
+  /** Payload of each entry, written by the caller before sort. */
+  readonly payloadIn: Uint32Array;
+  /** Sorts entries 0 … n−1; `isPayloadIndex` says payloadIn[i] = i (needed for float64). */
+  sort(n: number, isPayloadIndex: boolean): void;
+  /** After sort: the float32 key bits in ascending order. */
   sortedKeys(): Uint32Array;
-  /** The value of each entry (as set; float32 or float64 like the matrix). */
+  /** After sort: the payloads in the same order. */
+  sortedPayload(): Uint32Array;
+  /** The value of each entry, by entry index (float32 or float64 like the matrix). */
   readonly values: Float32Array | Float64Array;
 }
 
@@ -479,31 +489,41 @@ const INSERTION_SORT_MAX = 24;
 const NATIVE_SORT_MAX = 4096;
 const DIGIT_BITS = 11;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const DIGITS = 1 << DIGIT_BITS;
 
 function createRadixSorter(capacity: number, words: 1 | 2): ValueSorter {
-  const exact = words === 2 ? new Float64Array(capacity) : new Float32Array(capacity);
   const rounded = new Float32Array(capacity);
-  const roundedBits = new Uint32Array(rounded.buffer);
-  let keys = new Uint32Array(capacity);
-  let keysOut = new Uint32Array(capacity);
-  let order = new Uint32Array(capacity);
-  let orderOut = new Uint32Array(capacity);
-  const counts = new Uint32Array(1 << DIGIT_BITS);
+  const keysIn = new Uint32Array(rounded.buffer);
+  const exact = words === 2 ? new Float64Array(capacity) : rounded;
+  const payloadIn = new Uint32Array(capacity);
+  const keysA = new Uint32Array(capacity);
+  const keysB = new Uint32Array(capacity);
+  const payloadA = new Uint32Array(capacity);
+  const payloadB = new Uint32Array(capacity);
+  let keys = keysIn;
+  let payload = payloadIn;
+  const counts = new Uint32Array(3 * DIGITS);
   const packed = new Float64Array(Math.min(capacity, NATIVE_SORT_MAX));
   const packedWords = new Uint32Array(packed.buffer);
 
-  /** Insertion sort of order[from … to) by exact value. */
-  const insertionSort = (from: number, to: number): void => {
-    for (let i = from + 1; i < to; i++) {
-      const k = order[i];
-      const v = exact[k];
+  /** Insertion sort of keysA/payloadA[0 … n) by key. */
+  const insertionSort = (n: number): void => {
+    keysA.set(keysIn.subarray(0, n));
+    payloadA.set(payloadIn.subarray(0, n));
+    for (let i = 1; i < n; i++) {
+      const key = keysA[i];
+      const item = payloadA[i];
       let j = i - 1;
-      while (j >= from && exact[order[j]] > v) {
-        order[j + 1] = order[j];
+      while (j >= 0 && keysA[j] > key) {
+        keysA[j + 1] = keysA[j];
+        payloadA[j + 1] = payloadA[j];
         j--;
       }
-      order[j + 1] = k;
+      keysA[j + 1] = key;
+      payloadA[j + 1] = item;
     }
+    keys = keysA;
+    payload = payloadA;
   };
 
   /**
@@ -513,69 +533,86 @@ function createRadixSorter(capacity: number, words: 1 | 2): ValueSorter {
    */
   const packedSort = (n: number): void => {
     for (let i = 0; i < n; i++) {
-      const key = roundedBits[i];
+      const key = keysIn[i];
       packedWords[2 * i + 1] = key >>> 3;
       packedWords[2 * i] = (((key & 7) << 29) | i) >>> 0;
     }
     packed.subarray(0, n).sort();
     for (let i = 0; i < n; i++) {
       const low = packedWords[2 * i];
-      order[i] = low & 0x1fffffff;
-      keys[i] = ((packedWords[2 * i + 1] << 3) | (low >>> 29)) >>> 0;
+      payloadA[i] = payloadIn[low & 0x1fffffff];
+      keysA[i] = ((packedWords[2 * i + 1] << 3) | (low >>> 29)) >>> 0;
     }
+    keys = keysA;
+    payload = payloadA;
   };
 
-  /** Stable LSD radix sort on three 11-bit digits of contiguous keys, carrying the order. */
+  /** Stable LSD radix sort: one pass for the three histograms, then up to three scatters. */
   const radixSort = (n: number): void => {
-    for (let i = 0; i < n; i++) order[i] = i;
-    keys.set(roundedBits.subarray(0, n));
-    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-      counts.fill(0);
-      for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & DIGIT_MASK]++;
-      if (counts[(keys[0] >>> shift) & DIGIT_MASK] === n) continue; // one digit: no move
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const key = keysIn[i];
+      counts[key & DIGIT_MASK]++;
+      counts[DIGITS + ((key >>> DIGIT_BITS) & DIGIT_MASK)]++;
+      counts[2 * DIGITS + (key >>> (2 * DIGIT_BITS))]++;
+    }
+    keys = keysIn;
+    payload = payloadIn;
+    for (let pass = 0; pass < 3; pass++) {
+      const shift = pass * DIGIT_BITS;
+      const base = pass * DIGITS;
+      if (counts[base + ((keys[0] >>> shift) & DIGIT_MASK)] === n) continue; // one digit
       let sum = 0;
-      for (let d = 0; d <= DIGIT_MASK; d++) {
+      for (let d = base; d < base + DIGITS; d++) {
         const c = counts[d];
         counts[d] = sum;
         sum += c;
       }
+      const keysOut = keys === keysA ? keysB : keysA;
+      const payloadOut = keys === keysA ? payloadB : payloadA;
       for (let i = 0; i < n; i++) {
         const key = keys[i];
-        const slot = counts[(key >>> shift) & DIGIT_MASK]++;
+        const slot = counts[base + ((key >>> shift) & DIGIT_MASK)]++;
         keysOut[slot] = key;
-        orderOut[slot] = order[i];
+        payloadOut[slot] = payload[i];
       }
-      [keys, keysOut] = [keysOut, keys];
-      [order, orderOut] = [orderOut, order];
+      keys = keysOut;
+      payload = payloadOut;
     }
   };
 
   return {
     setKey(index, value) {
-      exact[index] = value;
       rounded[index] = value;
+      if (words === 2) exact[index] = value;
     },
+    payloadIn,
     values: exact,
     sortedKeys: () => keys,
-    sort(n) {
-      if (n <= INSERTION_SORT_MAX) {
-        for (let i = 0; i < n; i++) order[i] = i;
-        insertionSort(0, n);
-        for (let i = 0; i < n; i++) keys[i] = roundedBits[order[i]];
-        return order;
-      }
-      if (n <= NATIVE_SORT_MAX) packedSort(n);
+    sortedPayload: () => payload,
+    sort(n, isPayloadIndex) {
+      if (n <= INSERTION_SORT_MAX) insertionSort(n);
+      else if (n <= NATIVE_SORT_MAX) packedSort(n);
       else radixSort(n);
       if (words === 2) {
-        // Finish runs of equal float32 keys on the exact float64 values.
+        if (!isPayloadIndex) throw new Error('ValueSorter: float64 keys need index payloads');
+        // Finish runs of equal float32 keys on the exact float64 values (insertion sort).
         for (let start = 0; start < n;) {
           let end = start + 1;
           while (end < n && keys[end] === keys[start]) end++;
-          if (end - start > 1) insertionSort(start, end);
+          for (let i = start + 1; i < end; i++) {
+            const item = payload[i];
+            const v = exact[item];
+            let j = i - 1;
+            while (j >= start && exact[payload[j]] > v) {
+              payload[j + 1] = payload[j];
+              j--;
+            }
+            payload[j + 1] = item;
+          }
           start = end;
         }
       }
-      return order;
     },
   };
 }

@@ -329,39 +329,45 @@ describe('differential expression engine against the one-gene sparse test', () =
     expectAgrees({ ...matrix, geneCount: 1 }, undefined, 1);
   });
 
-  it('agrees on genes with more than 4,096 non-zeros (the radix-sort path)', () => {
-    // 6,000 cells, 3 genes: continuous float32 values, tied levels, and float64 values that
-    // float32 cannot tell apart (radix keys tie, the exact values decide).
-    const big = 6000;
-    const draw = createRandom(21);
-    const cells = Array.from({ length: big }, (_, c) => c);
-    const gene0 = cells.map(() => 0.01 + draw.nextFloat());
-    const gene1 = cells.map(() => [0.5, 1, 2][draw.nextInt(3)]);
-    const gene2 = cells.map(() => 1 + draw.nextInt(500) * 1e-12);
-    const matrix = sparseExpressionFromCoo({
-      cellCount: big,
-      geneCount: 3,
-      cells: [...cells, ...cells, ...cells],
-      genes: [...cells.map(() => 0), ...cells.map(() => 1), ...cells.map(() => 2)],
-      values: [...gene0, ...gene1, ...gene2],
-    });
-    const bigGroups: CellGroups = {
-      groupOfCell: Uint32Array.from(cells, () => draw.nextInt(4)),
-      groupCount: 4,
-    };
-    const result = differentialExpression(matrix, bigGroups, oneVsRestComparisons(4));
-    for (let k = 0; k < 4; k++) {
-      const side = Uint8Array.from(bigGroups.groupOfCell, (g) =>
-        g === k ? SIDE_CASE : SIDE_CONTROL,
+  it.each(['float64', 'float32'] as const)(
+    'agrees on genes with more than 4,096 non-zeros (the radix-sort path, %s)',
+    (precision) => {
+      // 6,000 cells, 3 genes: continuous float32 values, tied levels, and float64 values that
+      // float32 cannot tell apart (radix keys tie, the exact values decide).
+      const big = 6000;
+      const draw = createRandom(21);
+      const cells = Array.from({ length: big }, (_, c) => c);
+      const gene0 = cells.map(() => 0.01 + draw.nextFloat());
+      const gene1 = cells.map(() => [0.5, 1, 2][draw.nextInt(3)]);
+      const gene2 = cells.map(() => 1 + draw.nextInt(500) * 1e-12);
+      const matrix = sparseExpressionFromCoo(
+        {
+          cellCount: big,
+          geneCount: 3,
+          cells: [...cells, ...cells, ...cells],
+          genes: [...cells.map(() => 0), ...cells.map(() => 1), ...cells.map(() => 2)],
+          values: [...gene0, ...gene1, ...gene2],
+        },
+        precision,
       );
-      for (let gene = 0; gene < 3; gene++) {
-        const expected = sparseWilcoxonRankSum(matrix, gene, side).p;
-        expect(Math.abs(result.comparisons[k].p[gene] - expected)).toBeLessThanOrEqual(
-          1e-12 * expected,
+      const bigGroups: CellGroups = {
+        groupOfCell: Uint32Array.from(cells, () => draw.nextInt(4)),
+        groupCount: 4,
+      };
+      const result = differentialExpression(matrix, bigGroups, oneVsRestComparisons(4));
+      for (let k = 0; k < 4; k++) {
+        const side = Uint8Array.from(bigGroups.groupOfCell, (g) =>
+          g === k ? SIDE_CASE : SIDE_CONTROL,
         );
+        for (let gene = 0; gene < 3; gene++) {
+          const expected = sparseWilcoxonRankSum(matrix, gene, side).p;
+          expect(Math.abs(result.comparisons[k].p[gene] - expected)).toBeLessThanOrEqual(
+            1e-12 * expected,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
   it('processes only the genes asked for, in any order', () => {
     const matrix = randomMatrix(5, cellCount, geneCount, 'float64');
