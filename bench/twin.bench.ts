@@ -124,7 +124,7 @@ function benchKang(): void {
   console.log(`   log-normalise: ${seconds(normaliseMs)}`);
   console.log(`   DE, 10 % filter (tested ${tested(filtered)}): ${seconds(filteredMs)}`);
   console.log(`   DE, every gene tested (${tested(all)}): ${seconds(allMs)}`);
-  const scipy = scipyBaseline(3);
+  const scipy = scipyBaseline(2);
   if (!scipy) {
     console.log('   baseline: no python3 with scipy found; skipped');
     return;

@@ -125,6 +125,14 @@ export function differentialExpression(
   return run.result();
 }
 
+/**
+ * e^v − 1: Math.expm1 below 0.5, where exp(v) − 1 would cancel; above, exp(v) − 1 is within a
+ * few ulps (e^v ≥ 1.65) and twice as fast in V8 (≈ 18 vs 35 ns), which matters at 10⁸ non-zeros.
+ */
+function expm1Fast(v: number): number {
+  return v < 0.5 ? Math.expm1(v) : Math.exp(v) - 1;
+}
+
 /** A sliced differential-expression run (see the header). */
 export function createDifferentialExpressionRun(
   matrix: SparseExpression,
@@ -316,14 +324,14 @@ export function createDifferentialExpressionRun(
       if (isPayloadGroup) {
         payloadIn[n] = g;
         nonZeroWeight[g] += 1;
-        expm1Sum[g] += Math.expm1(v);
+        expm1Sum[g] += expm1Fast(v);
       } else {
         const w = multiplicity ? weight[cell] : 1;
         payloadIn[n] = n;
         entryGroup[n] = g;
         entryWeight[n] = w;
         nonZeroWeight[g] += w;
-        expm1Sum[g] += w * Math.expm1(v);
+        expm1Sum[g] += w * expm1Fast(v);
       }
       n++;
     }
