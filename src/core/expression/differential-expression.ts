@@ -18,15 +18,15 @@
  * once per copy, as if its values were repeated.
  *
  * Algorithm (presto's idea, Korsunsky et al. 2019, generalised to any set of comparisons): for
- * each gene, the non-zeros of all grouped cells are sorted once (by the IEEE bits of their float32
- * rounding, which order like the values for x > 0; createRadixSorter), then walked in tie blocks. Comparisons whose cells are
- * the same set (a "universe": the union of case and control groups) share one ranking: the walk
- * keeps, per universe, the count of cells ranked so far and the tie sum, and per (group,
- * universe) pair the rank sum of the group's non-zeros. "Each of 10 groups against the rest" is
- * one universe and one pass; "each cell type, case vs control" is one universe per cell type
- * (disjoint, so each cell is visited once); "each patient vs the pooled controls" visits a
- * control cell once per patient of its cell type. The zeros are added per comparison in closed
- * form: with z1, z2 zero counts on each side, z = z1 + z2,
+ * each gene, the non-zeros of all grouped cells are sorted once (by the IEEE bits of their
+ * float32 rounding, which order like the values for x > 0; createRadixSorter), then walked in
+ * tie blocks. Comparisons whose cells are the same set (a "universe": the union of case and
+ * control groups) share one ranking: the walk keeps, per universe, the count of cells ranked so
+ * far and the tie sum, and per (group, universe) pair the rank sum of the group's non-zeros.
+ * "Each of 10 groups against the rest" is one universe and one pass; "each cell type, case vs
+ * control" is one universe per cell type (disjoint, so each cell is visited once); "each patient
+ * vs the pooled controls" visits a control cell once per patient of its cell type. The zeros
+ * are added per comparison in closed form: with z1, z2 zero counts on each side, z = z1 + z2,
  *
  *   R1 = z1·(z + 1)/2 + Σ_{case groups} (rank sum of non-zeros among non-zeros) + z·nnz1
  *   tie sum = (tie sum of the non-zeros) + z³ − z
@@ -60,7 +60,7 @@ export interface Comparison {
 export interface DifferentialExpressionOptions {
   /** Test a gene when the fraction of expressing cells (x > 0) reaches this on either side. */
   minPct: number;
-  /** A comparison is tested only when each side has at least this many cells (with multiplicity). */
+  /** A comparison is tested only when each side has this many cells (with multiplicity). */
   minCells: number;
   /** Genes to process (ascending or not); default every gene. */
   genes?: ArrayLike<number>;
