@@ -22,6 +22,8 @@ import {
   type ImportedDegTable,
   type ImportedNetwork,
   type ImportSource,
+  findIndicationColumns,
+  readIndicationRows,
 } from '@/io';
 import { fetchDataFile, type FetchDataOptions } from './fetch-data';
 import {
@@ -48,9 +50,6 @@ export const BUNDLED_DEGS_NAME = 'SAR DEGs, day 3 (Li et al. 2022)';
 /** The disease the bundled DEGs come from (checked against the module screened). */
 export const BUNDLED_DEGS_DISEASE = bundledDegDisease(SCREEN_FILES.degs) as string;
 
-const DRUG_COLUMNS = ['drug_name', 'drugname', 'drug', 'name', 'compound'];
-const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_name'];
-
 /**
  * Reads an indication table: a header naming a drug column (drug_name, drug, …) and an
  * indication column (indication, disease, …), optionally umls_cui and doid columns (for
@@ -64,10 +63,8 @@ export async function readIndicationTable(
   const table = await openTable(readLineBatches(source, fileName, options), fileName);
   const header = table.sample[0];
   if (!header) throw new ImportError(fileName, null, 'the file is empty', 'a header row');
-  const names = header.fields.map((field) => field.trim().toLowerCase());
-  const drugColumn = names.findIndex((name) => DRUG_COLUMNS.includes(name));
-  const indicationColumn = names.findIndex((name) => INDICATION_COLUMNS.includes(name));
-  if (drugColumn === -1 || indicationColumn === -1) {
+  const columns = findIndicationColumns(header);
+  if (columns === null) {
     throw new ImportError(
       fileName,
       header.lineNumber,
@@ -75,24 +72,7 @@ export async function readIndicationTable(
       'a header with a drug_name and an indication column',
     );
   }
-  const cuiColumn = names.indexOf('umls_cui');
-  const doidColumn = names.indexOf('doid');
-  const rows: IndicationRow[] = [];
-  await table.forEachRow(
-    1,
-    {
-      min: Math.max(drugColumn, indicationColumn, cuiColumn, doidColumn) + 1,
-      describe: 'the columns of the header',
-    },
-    (fields) =>
-      rows.push({
-        drugName: fields[drugColumn],
-        indication: fields[indicationColumn],
-        ...(cuiColumn === -1 ? {} : { umlsCui: fields[cuiColumn].trim() }),
-        ...(doidColumn === -1 ? {} : { doid: fields[doidColumn].trim() }),
-      }),
-  );
-  return rows;
+  return readIndicationRows(table, columns);
 }
 
 export interface ScreenDataLoader {

@@ -23,7 +23,6 @@ import {
   type IndicationConcept,
   type IndicationConcepts,
   type IndicationMatch,
-  type IndicationRow,
 } from '@/core/screen/indication-match';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -52,6 +51,9 @@ import {
   type ImportedGeneSets,
   type ImportedNetwork,
   type ImportSource,
+  findIndicationColumns,
+  readIndicationRows,
+  INDICATION_DRUG_COLUMNS,
 } from '@/io';
 import { DataError, UsageError } from './cli-error';
 import { recordInput } from './provenance';
@@ -417,9 +419,6 @@ export interface Indications {
   readonly drugNames: readonly string[];
 }
 
-const DRUG_COLUMNS = ['drug_name', 'drugname', 'drug', 'name', 'compound'];
-const INDICATION_COLUMNS = ['indication', 'disease', 'condition', 'indication_name'];
-
 /**
  * Reads known indications. Two layouts:
  * - a table with a drug-name column and an indication column (DrugCentral's
@@ -437,34 +436,16 @@ export async function loadIndications(
 ): Promise<Indications> {
   const table = await openTable(readLineBatches(openInput(file), file.shownAs), file.shownAs);
   const header = table.sample[0];
-  const names = header.fields.map((field) => field.trim().toLowerCase());
-  const drugColumn = names.findIndex((name) => DRUG_COLUMNS.includes(name));
-  const indicationColumn = names.findIndex((name) => INDICATION_COLUMNS.includes(name));
+  const columns = findIndicationColumns(header);
   const drugNames = new Set<string>();
 
-  if (drugColumn !== -1 && indicationColumn !== -1) {
+  if (columns !== null) {
     if (term === null || termWords(term).length === 0) {
       throw new UsageError(
         `--indications ${file.shownAs} lists indications for many diseases; name the disease with --disease or --indication TEXT`,
       );
     }
-    const cuiColumn = names.indexOf('umls_cui');
-    const doidColumn = names.indexOf('doid');
-    const rows: IndicationRow[] = [];
-    await table.forEachRow(
-      1,
-      {
-        exact: header.fields.length,
-        describe: `${header.fields.length} columns, as in the header`,
-      },
-      (fields) =>
-        rows.push({
-          drugName: fields[drugColumn],
-          indication: fields[indicationColumn],
-          ...(cuiColumn === -1 ? {} : { umlsCui: fields[cuiColumn].trim() }),
-          ...(doidColumn === -1 ? {} : { doid: fields[doidColumn].trim() }),
-        }),
-    );
+    const rows = await readIndicationRows(table, columns);
     const match = matchIndications(rows, term, concepts);
     return {
       file: file.shownAs,
@@ -491,7 +472,7 @@ export async function loadIndications(
       'a table with drug_name and indication columns, or one drug name per line',
     );
   }
-  const hasHeader = DRUG_COLUMNS.includes(names[0]);
+  const hasHeader = INDICATION_DRUG_COLUMNS.includes(header.fields[0].trim().toLowerCase());
   await table.forEachRow(hasHeader ? 1 : 0, { exact: 1, describe: 'one drug name per line' }, (f) =>
     drugNames.add(f[0]),
   );

@@ -49,6 +49,13 @@ export {
   type ImportedDrugTargets,
 } from './import-drug-targets';
 export {
+  findIndicationColumns,
+  INDICATION_DRUG_COLUMNS,
+  INDICATION_TEXT_COLUMNS,
+  readIndicationRows,
+  type IndicationColumns,
+} from './import-indications';
+export {
   importDegTable,
   importDegTableTable,
   type DegRow,
