@@ -18,6 +18,7 @@ import { DataError, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } fro
 import type { Command } from './command';
 import { centralityCommand } from './commands/centrality-command';
 import { moduleCommand } from './commands/module-command';
+import { multilayerCommand } from './commands/multilayer-command';
 import { screenCommand } from './commands/screen-command';
 import { separationCommand } from './commands/separation-command';
 import { formatHelp, parseFlags, wrap } from './parse-flags';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   centralityCommand,
   separationCommand,
   screenCommand,
+  multilayerCommand,
 ];
 
 /** stdout/stderr of this process, paths relative to its working directory. */

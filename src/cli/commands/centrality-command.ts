@@ -69,18 +69,19 @@ export const centralityCommand: Command = {
   spec: {
     name: 'centrality',
     summary:
-      "per-gene degree, betweenness, closeness, eigenvector and PageRank in a module or the network's LCC",
+      'per-gene degree, betweenness, closeness, eigenvector and PageRank in a module or the whole network',
     description: [
-      "With --genes, the graph is the module subgraph of the set's genes inside the network's " +
-        'largest connected component (LCC): by default the subgraph induced by all of them ' +
-        '(--module induced), or only its largest connected component (--module lcc). Without ' +
-        "--genes, the whole network's LCC, where betweenness runs on --threads worker threads " +
-        '(about 15 s on one thread for the Menche interactome).',
+      "With --genes, the graph is the module subgraph of the set's genes inside the network " +
+        '(--graph lcc: inside its largest connected component): by default the subgraph induced ' +
+        'by all of them (--module induced), or only its largest connected component (--module ' +
+        'lcc). Without --genes, the whole network as given (every node, isolated ones included, ' +
+        "so N − 1 is networkx's; --graph lcc: its LCC), where betweenness runs on --threads " +
+        'worker threads (about 15 s on one thread for the Menche interactome).',
       'Genes are sorted by betweenness, then degree, then name.',
     ],
     flags: [
       NETWORK_FLAG,
-      { ...GENES_FLAG, required: false, help: `${GENES_FLAG.help}; omit for the whole LCC` },
+      { ...GENES_FLAG, required: false, help: `${GENES_FLAG.help}; omit for the whole network` },
       DISEASE_FLAG,
       {
         name: 'module',

@@ -1,8 +1,9 @@
 /**
  * `twinscreen separation`: network separation of two gene sets
  * ============================================================
- * Menche et al. 2015 (ALGORITHMS.md §3.5; core/metrics/separation.ts), on the network's largest
- * connected component with shortest-path lengths d:
+ * Menche et al. 2015 (ALGORITHMS.md §3.5; core/metrics/separation.ts), on the whole network as
+ * given (`--graph lcc`: its largest connected component), with shortest-path lengths d; a gene
+ * that reaches no gene of the other set (of its own, for d_AA) is skipped:
  *
  *   d_AA = mean over a ∈ A of the distance to the nearest other member of A (0 when |A| = 1)
  *   d_AB = [Σ_a min_b d(a, b) + Σ_b min_a d(a, b)] / (|A| + |B|)
@@ -46,7 +47,8 @@ export const separationCommand: Command = {
     name: 'separation',
     summary: 'network separation s_AB of two gene sets, with a z-score against random set pairs',
     description: [
-      "Both sets are mapped onto the network's largest connected component. Reports d_AA, d_BB " +
+      'Both sets are mapped onto the whole network (--graph lcc: its largest connected ' +
+        'component); a gene that reaches no gene of the other set is skipped (Menche 2015). Reports d_AA, d_BB ' +
         '(mean distance of each gene to the nearest other gene of its set), d_AB, s_AB = d_AB − ' +
         '(d_AA + d_BB)/2 (negative: the neighbourhoods overlap), and z and p = #{s_r ≤ s_AB}/R ' +
         'against R pairs of random sets.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multilayerGraph, multilayerRandomWalk } from '@/core/module/multilayer-module';
+import { multilayerGraph, multilayerRandomWalk } from '@/core/multilayer/multilayer-graph';
 import { path } from '../../fixtures/core/graphs';
 
 describe('multilayer modules (supra-graph)', () => {
