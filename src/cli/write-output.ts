@@ -3,7 +3,9 @@
  * ================================================
  * Every command returns one `CommandResult`: a JSON-ready value and, where the result is a
  * table (genes, diseases, drugs), the same rows as columns and cells. Without `--out` the JSON
- * goes to stdout; `--out FILE.json` writes the JSON and `--out FILE.tsv` the table.
+ * goes to stdout; `--out FILE.json` writes the JSON and `--out FILE.tsv` the table. A command
+ * whose result is a network (the module) also writes `--out FILE.graphml`, `FILE.cyjs`
+ * (Cytoscape.js JSON) or `FILE.sif` (src/io/network-export.ts).
  *
  * JSON: typed arrays become arrays, Maps objects, Sets arrays, and NaN/±Infinity become null
  * (JSON has no such numbers), indented by 2 spaces. TSV: optional `# ` comment lines (what a
@@ -15,6 +17,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import {
+  writeCytoscapeJson,
+  writeGraphMl,
+  writeSif,
+  type ExportNetwork,
+} from '@/io/network-export';
 import { UsageError } from './cli-error';
 
 export type Cell =
@@ -30,6 +38,8 @@ export interface Table {
 export interface CommandResult {
   readonly json: unknown;
   readonly table: Table;
+  /** The result as a network, for `--out FILE.graphml|.cyjs|.sif` (commands that have one). */
+  readonly network?: ExportNetwork;
 }
 
 /** Where the CLI writes: injectable so tests can capture it. */
@@ -40,7 +50,15 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-export type OutputFormat = 'json' | 'tsv';
+export type OutputFormat = 'json' | 'tsv' | 'graphml' | 'cyjs' | 'sif';
+
+const EXTENSIONS: Record<string, OutputFormat> = {
+  '.json': 'json',
+  '.tsv': 'tsv',
+  '.graphml': 'graphml',
+  '.cyjs': 'cyjs',
+  '.sif': 'sif',
+};
 
 export interface OutputTarget {
   /** Absolute path, or null for stdout. */
@@ -54,8 +72,11 @@ export interface OutputTarget {
 export function resolveOutputTarget(out: string | undefined, cwd: string): OutputTarget {
   if (out === undefined) return { path: null, shownAs: null, format: 'json' };
   const extension = extname(out).toLowerCase();
-  if (extension !== '.json' && extension !== '.tsv') {
-    throw new UsageError(`--out: expected a file name ending in .json or .tsv, got "${out}"`);
+  const format = EXTENSIONS[extension];
+  if (format === undefined) {
+    throw new UsageError(
+      `--out: expected a file name ending in .json or .tsv (or, for a network, .graphml, .cyjs or .sif), got "${out}"`,
+    );
   }
   const path = resolve(cwd, out);
   const directory = dirname(path);
@@ -65,7 +86,7 @@ export function resolveOutputTarget(out: string | undefined, cwd: string): Outpu
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UsageError(`--out: ${out} is a directory`);
   }
-  return { path, shownAs: out, format: extension === '.json' ? 'json' : 'tsv' };
+  return { path, shownAs: out, format };
 }
 
 export async function writeResult(
@@ -74,7 +95,7 @@ export async function writeResult(
   io: CliIo,
   command: string,
 ): Promise<void> {
-  const text = target.format === 'json' ? toJson(result.json) : toTsv(result.table);
+  const text = formatResult(result, target.format, command);
   if (target.path === null) {
     io.stdout(text);
     return;
@@ -83,6 +104,19 @@ export async function writeResult(
   const what =
     target.format === 'tsv' ? `${result.table.rows.length} rows` : `${text.length} characters`;
   io.stderr(`twinscreen ${command}: wrote ${target.shownAs} (${what})\n`);
+}
+
+function formatResult(result: CommandResult, format: OutputFormat, command: string): string {
+  if (format === 'json') return toJson(result.json);
+  if (format === 'tsv') return toTsv(result.table);
+  if (result.network === undefined) {
+    throw new UsageError(
+      `--out: twinscreen ${command} has no network to write as .${format}; use .json or .tsv`,
+    );
+  }
+  if (format === 'graphml') return writeGraphMl(result.network);
+  if (format === 'cyjs') return writeCytoscapeJson(result.network);
+  return writeSif(result.network);
 }
 
 /** JSON text with the conversions listed in the header. */

@@ -195,6 +195,41 @@ describe('twinscreen main: help, usage errors and data errors', () => {
     });
   });
 
+  it('writes the module as GraphML, Cytoscape.js JSON and SIF with --out', async () => {
+    // beta = {ATM, CHEK2} on the tiny network; DIAMOnD adds CDKN1A, MDM2, TP53 in that order.
+    const args = tinyArgs('module', 'beta', '--method', 'diamond', '--n', '3', '--random', '3');
+    const paths = ['graphml', 'cyjs', 'sif'].map((ext) => join(scratch, `beta.${ext}`));
+    for (const path of paths) expect((await runCli([...args, '--out', path])).code).toBe(0);
+    const graphml = readFileSync(paths[0], 'utf8');
+    expect(graphml.match(/<node /g)).toHaveLength(5);
+    // Induced edges among the 5: ATM–CHEK2, ATM–CDKN1A, CHEK2–CDKN1A, CDKN1A–MDM2, MDM2–TP53.
+    expect(graphml.match(/<edge /g)).toHaveLength(5);
+    const cy = JSON.parse(readFileSync(paths[1], 'utf8')) as {
+      elements: { nodes: { data: { name: string; role: string; addedRank: number | null } }[] };
+    };
+    const byName = new Map(cy.elements.nodes.map((node) => [node.data.name, node.data]));
+    expect(byName.get('ATM')).toMatchObject({ role: 'module gene', addedRank: null });
+    expect(byName.get('TP53')).toMatchObject({ role: 'added gene', addedRank: 3 });
+    const pair = (line: string) => line.split('\tpp\t').sort().join('\tpp\t');
+    expect(readLines(paths[2]).map(pair).sort()).toEqual(
+      [
+        'ATM\tpp\tCHEK2',
+        'ATM\tpp\tCDKN1A',
+        'CHEK2\tpp\tCDKN1A',
+        'CDKN1A\tpp\tMDM2',
+        'MDM2\tpp\tTP53',
+      ]
+        .map(pair)
+        .sort(),
+    );
+    const bad = await runCli([
+      ...tinyArgs('separation', 'alpha', '--disease', 'beta', '--random', '3'),
+      '--out',
+      join(scratch, 'x.graphml'),
+    ]);
+    expectFailure(bad, 2, /has no network to write as \.graphml/);
+  });
+
   it('runs the real binary (bin/twinscreen.mjs)', () => {
     const result = runBinary(['module', '--help']);
     expect(result.status).toBe(0);

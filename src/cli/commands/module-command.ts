@@ -65,6 +65,7 @@ import {
   type LoadedNetwork,
   type SeedReport,
 } from '../load-inputs';
+import type { ExportNetwork } from '@/io/network-export';
 import type { Cell, CommandResult, Table } from '../write-output';
 
 type ModuleMethod = 'lcc' | 'diamond' | 'rwr';
@@ -216,9 +217,23 @@ export const moduleCommand: Command = {
 
     const walks = settings.method === 'rwr' ? new NullWalks(graph, settings) : null;
     const entries: ModuleEntry[] = [];
+    const parts: ModuleParts = {
+      seeds: new Uint32Array(0),
+      members: new Uint32Array(0),
+      added: [],
+    };
     try {
       for (const set of sets) {
-        const entry = await moduleOfSet(set, network, geneIndex, bins, settings, isAll, walks);
+        const entry = await moduleOfSet(
+          set,
+          network,
+          geneIndex,
+          bins,
+          settings,
+          isAll,
+          walks,
+          parts,
+        );
         if (!isAll && entry.seeds.inGraph === 0) throw noSeedsInGraph(entry.seeds, geneSets.file);
         entries.push(entry);
       }
@@ -241,6 +256,12 @@ export const moduleCommand: Command = {
     const [entry] = entries;
     return {
       json: { network: network.summary, graph: graphSummary, ...entry },
+      network: moduleNetwork(
+        networkOfScope(network, settings.scope),
+        parts,
+        settings,
+        graphSummary,
+      ),
       table:
         settings.method === 'diamond'
           ? diamondTable(entry.diamond as DiamondBlock)
@@ -291,6 +312,7 @@ async function moduleOfSet(
   settings: ModuleSettings,
   isAll: boolean,
   walks: NullWalks | null,
+  parts: ModuleParts,
 ): Promise<ModuleEntry> {
   const { graph, names } = networkOfScope(network, settings.scope);
   const seeds = mapSeeds(set, network, geneIndex, settings.scope);
@@ -301,6 +323,9 @@ async function moduleOfSet(
     nullModel,
     bins,
   });
+  parts.seeds = seeds.nodes;
+  parts.members = lcc.members;
+  parts.added = [];
   const entry: ModuleEntry = {
     seeds: seeds.report,
     lcc: {
@@ -333,6 +358,7 @@ async function moduleOfSet(
       alpha: settings.alpha,
       mode: settings.mode,
     });
+    parts.added = Array.from(result.nodes);
     entry.diamond = {
       mode: settings.mode,
       alpha: settings.alpha,
@@ -365,6 +391,7 @@ async function moduleOfSet(
   const order = Array.from({ length: graph.nodeCount }, (_, v) => v).sort(
     (a, b) => walk.scores[b] - walk.scores[a] || compareNames(names[a], names[b]),
   );
+  parts.added = order.slice(0, settings.n).filter((v) => isSeed[v] === 0);
   entry.rwr = {
     restart: settings.restart,
     iterations: walk.iterations,
@@ -387,6 +414,58 @@ async function moduleOfSet(
     })),
   };
   return entry;
+}
+
+/** The nodes behind one set's entry, for the network outputs. */
+interface ModuleParts {
+  /** The set's genes in the graph. */
+  seeds: Uint32Array;
+  /** The largest connected component of the seeds. */
+  members: Uint32Array;
+  /** DIAMOnD's added genes in order, or the listed RWR genes that are not seeds. */
+  added: number[];
+}
+
+/**
+ * `--out FILE.graphml|.cyjs|.sif`: the subgraph induced by the set's genes and the genes the
+ * method added, with `entrez`, `role` (module gene = in the seeds' LCC, disease gene, added)
+ * and, for DIAMOnD and RWR, `addedRank`.
+ */
+function moduleNetwork(
+  scope: LoadedNetwork['whole'],
+  parts: ModuleParts,
+  settings: ModuleSettings,
+  graph: { scope: string; description: string },
+): ExportNetwork {
+  const nodes = [...new Set([...parts.seeds, ...parts.added])];
+  const local = new Map(nodes.map((v, k) => [v, k]));
+  const inLcc = new Set(parts.members);
+  const isSeed = new Set(parts.seeds);
+  const rank = new Map(parts.added.map((v, k) => [v, k + 1]));
+  const edges: [number, number][] = [];
+  const { offsets, targets } = scope.graph;
+  nodes.forEach((v, k) => {
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const j = local.get(targets[e]);
+      if (j !== undefined && j > k) edges.push([k, j]);
+    }
+  });
+  return {
+    names: nodes.map((v) => scope.names[v]),
+    edges,
+    nodeAttributes: {
+      entrez: nodes.map((v) => scope.entrez[v]),
+      role: nodes.map((v) =>
+        inLcc.has(v) ? 'module gene' : isSeed.has(v) ? 'disease gene' : 'added gene',
+      ),
+      addedRank: nodes.map((v) => rank.get(v) ?? null),
+    },
+    description: {
+      method: settings.method,
+      graph: `${graph.scope}: ${graph.description}`,
+      generator: 'twinscreen module',
+    },
+  };
 }
 
 function summaryTable(entries: readonly ModuleEntry[]): Table {
