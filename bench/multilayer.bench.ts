@@ -7,8 +7,6 @@
  * to 1e-10, median of 5 runs. Same-run baseline: one plain RWR on the interactome from the same
  * genes (core/propagation/random-walk-with-restart.ts). Issue 12 goal: ≤ 1 s.
  */
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
   findGeneSet,
@@ -18,22 +16,14 @@ import {
   mapSeeds,
   resolveInputFile,
 } from '@/cli/load-inputs';
-import {
-  descendsFrom,
-  multilayerTwin,
-  PHENOTYPIC_ABNORMALITY,
-} from '@/core/multilayer/multilayer-twin';
+import { BUNDLED_HPO_ANNOTATIONS, loadSymptomTerms } from '@/cli/load-phenotypes';
+import { multilayerTwin } from '@/core/multilayer/multilayer-twin';
 import {
   randomWalkWithRestart,
   seedDistribution,
 } from '@/core/propagation/random-walk-with-restart';
-import { importPhenotypeGenes, importPhenotypeOntology } from '@/io/import-phenotype-genes';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const open = (name: string) =>
-  Readable.toWeb(
-    createReadStream(`${ROOT}public/data/${name}`),
-  ) as unknown as ReadableStream<Uint8Array>;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,22 +46,7 @@ export async function run(): Promise<void> {
     kind: 'variant' as const,
     genes: mapSeeds(findGeneSet(sets, name), network, geneIndex, 'network').nodes,
   }));
-  const hpo = await importPhenotypeGenes(open('hpo_genes_to_phenotype_2017.tsv.gz'), 'hpo');
-  const ontology = await importPhenotypeOntology(open('hpo_terms_2016.tsv.gz'), 'terms');
-  const isSymptom = descendsFrom(hpo.termIds, ontology.parents, PHENOTYPIC_ABNORMALITY);
-  const phenotypes = {
-    ids: hpo.termIds,
-    names: hpo.termNames,
-    genes: hpo.genes.map((genes, t) => {
-      if (!isSymptom[t]) return new Uint32Array(0);
-      const nodes: number[] = [];
-      for (const gene of genes) {
-        const found = network.whole.locate({ gene: gene.symbol, entrez: gene.entrez });
-        if (found.status === 'in-graph') nodes.push(found.node);
-      }
-      return Uint32Array.from(nodes);
-    }),
-  };
+  const { terms: phenotypes } = await loadSymptomTerms(BUNDLED_HPO_ANNOTATIONS, null, network);
   const graph = network.whole.graph;
   const times: number[] = [];
   let twin = multilayerTwin(graph, layers, phenotypes);

@@ -12,20 +12,23 @@
  * `--drugs`, each variant gene whose protein is in an mRNA or protein module lists the drugs
  * that act on it and how (the table's action, classified up/down/unknown).
  */
-import { fileURLToPath } from 'node:url';
 import { classifyActionField } from '@/core/screen/action-class';
 import {
-  descendsFrom,
   multilayerTwin,
   PHENOTYPIC_ABNORMALITY,
   type LayerKind,
   type MolecularLayer,
 } from '@/core/multilayer/multilayer-twin';
 import type { GeneIndex } from '@/io';
-import { importPhenotypeGenes, importPhenotypeOntology } from '@/io/import-phenotype-genes';
 import { UsageError } from '../cli-error';
 import { compareNames, numberFlag, type Command } from '../command';
-import { DISEASE_FLAG, GENE_TABLE_FLAG, NETWORK_FLAG, OUT_FLAG } from '../common-flags';
+import {
+  DISEASE_FLAG,
+  GENE_TABLE_FLAG,
+  NETWORK_FLAG,
+  OUT_FLAG,
+  restartFlag,
+} from '../common-flags';
 import {
   findGeneSet,
   graphSummaryOf,
@@ -36,23 +39,13 @@ import {
   loadGeneSets,
   loadNetwork,
   mapSeeds,
-  openInput,
   optionalInputFileOf,
   resolveInputFile,
   selectGeneSets,
   type LoadedNetwork,
 } from '../load-inputs';
+import { BUNDLED_HPO_ANNOTATIONS, loadSymptomTerms } from '../load-phenotypes';
 import type { CommandResult } from '../write-output';
-
-/** The HPO ontology shipped with the app (release 2016-04-01). */
-export const BUNDLED_HPO_TERMS = fileURLToPath(
-  new URL('../../../public/data/hpo_terms_2016.tsv.gz', import.meta.url),
-);
-
-/** The HPO annotations shipped with the app. */
-export const BUNDLED_HPO = fileURLToPath(
-  new URL('../../../public/data/hpo_genes_to_phenotype_2017.tsv.gz', import.meta.url),
-);
 
 interface LayerInput extends MolecularLayer {
   readonly file: string;
@@ -167,16 +160,7 @@ export const multilayerCommand: Command = {
         default: 1,
         help: 'a symptom joins the layer with at least K module genes',
       },
-      {
-        name: 'restart',
-        kind: 'number',
-        placeholder: 'R',
-        min: 0,
-        exclusiveMin: true,
-        max: 1,
-        default: 0.15,
-        help: 'restart probability of the supra-graph walk',
-      },
+      { ...restartFlag(0.15), help: 'restart probability of the supra-graph walk' },
       {
         name: 'top',
         kind: 'integer',
@@ -206,7 +190,7 @@ export const multilayerCommand: Command = {
     }
     const hpoFile = withPhenotypes
       ? hpoPath === undefined
-        ? { path: BUNDLED_HPO, shownAs: 'hpo_genes_to_phenotype_2017.tsv.gz', role: 'bundled' }
+        ? BUNDLED_HPO_ANNOTATIONS
         : resolveInputFile('hpo', hpoPath, io.cwd)
       : null;
     if (degsFile === null && genesFile === null && proteinsFile === null) {
@@ -270,33 +254,18 @@ export const multilayerCommand: Command = {
       }
     }
 
-    let phenotypes = null;
-    let termsLeftOut = 0;
-    if (hpoFile !== null) {
-      const hpo = await importPhenotypeGenes(openInput(hpoFile), hpoFile.shownAs);
-      const termsPath = flags.string('hpo-terms');
-      const termsFile =
-        termsPath === undefined
-          ? { path: BUNDLED_HPO_TERMS, shownAs: 'hpo_terms_2016.tsv.gz', role: 'bundled' }
-          : resolveInputFile('hpo-terms', termsPath, io.cwd);
-      const ontology = await importPhenotypeOntology(openInput(termsFile), termsFile.shownAs);
-      // Only phenotypic abnormalities are symptoms (not modes of inheritance, onset, frequency).
-      const isSymptom = descendsFrom(hpo.termIds, ontology.parents, PHENOTYPIC_ABNORMALITY);
-      termsLeftOut = isSymptom.filter((keep) => !keep).length;
-      phenotypes = {
-        ids: hpo.termIds,
-        names: hpo.termNames,
-        genes: hpo.genes.map((genes, t) => {
-          if (!isSymptom[t]) return new Uint32Array(0);
-          const nodes = new Set<number>();
-          for (const gene of genes) {
-            const location = network.whole.locate({ gene: gene.symbol, entrez: gene.entrez });
-            if (location.status === 'in-graph') nodes.add(location.node);
-          }
-          return Uint32Array.from(nodes);
-        }),
-      };
-    }
+    const symptomLayer =
+      hpoFile === null
+        ? null
+        : await loadSymptomTerms(
+            hpoFile,
+            flags.string('hpo-terms') === undefined
+              ? null
+              : resolveInputFile('hpo-terms', flags.string('hpo-terms') as string, io.cwd),
+            network,
+          );
+    const phenotypes = symptomLayer?.terms ?? null;
+    const termsLeftOut = symptomLayer?.leftOut ?? 0;
     const options = {
       coupling: numberFlag(flags, 'coupling'),
       phenotypeCoupling: numberFlag(flags, 'phenotype-coupling'),

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadGeneIndex, loadNetwork, resolveInputFile } from '@/cli/load-inputs';
 import type { CsrGraph } from '@/core/graph/csr';
@@ -9,16 +7,11 @@ import {
   descendsFrom,
   multilayerSupraGraph,
   multilayerTwin,
-  PHENOTYPIC_ABNORMALITY,
   type LayerKind,
 } from '@/core/multilayer/multilayer-twin';
-import { importPhenotypeGenes, importPhenotypeOntology } from '@/io/import-phenotype-genes';
+import { BUNDLED_HPO_ANNOTATIONS, loadSymptomTerms } from '@/cli/load-phenotypes';
 
 const ROOT = new URL('../../../', import.meta.url);
-const open = (name: string) =>
-  Readable.toWeb(
-    createReadStream(new URL(`public/data/${name}`, ROOT)),
-  ) as unknown as ReadableStream<Uint8Array>;
 
 interface Fixture {
   nodes: number;
@@ -136,20 +129,8 @@ describe('multilayerTwin on the whole Menche network (asthma), against scipy', (
       kind: layer.kind,
       genes: Uint32Array.from(layer.genes, (id) => nodeOf.get(id) as number),
     }));
-    const hpo = await importPhenotypeGenes(open('hpo_genes_to_phenotype_2017.tsv.gz'), 'hpo');
-    const ontology = await importPhenotypeOntology(open('hpo_terms_2016.tsv.gz'), 'terms');
-    const isSymptom = descendsFrom(hpo.termIds, ontology.parents, PHENOTYPIC_ABNORMALITY);
-    const phenotypes = {
-      ids: hpo.termIds,
-      names: hpo.termNames,
-      genes: hpo.genes.map((genes, t) =>
-        isSymptom[t]
-          ? Uint32Array.from(
-              genes.map((gene) => nodeOf.get(gene.entrez ?? '')).filter((v) => v !== undefined),
-            )
-          : new Uint32Array(0),
-      ),
-    };
+    // The symptom layer as the command line builds it (src/cli/load-phenotypes.ts).
+    const { terms: phenotypes } = await loadSymptomTerms(BUNDLED_HPO_ANNOTATIONS, null, network);
     const twin = multilayerTwin(graph, layers, phenotypes, { restart: 0.15 });
     twin.layers.forEach((layer, l) => {
       expect(Array.from(layer.module, (v) => entrez[v]).sort()).toEqual(
@@ -176,7 +157,7 @@ describe('multilayerTwin on the whole Menche network (asthma), against scipy', (
     }
     expect(twin.terms).toHaveLength(Object.keys(fixture.termScores).length);
     for (const term of twin.terms) {
-      const id = hpo.termIds[term.term];
+      const id = phenotypes.ids[term.term];
       expect(Math.abs(term.score - fixture.termScores[id]), id).toBeLessThan(1e-9);
       expect(term.enrichmentP / fixture.termEnrichmentP[id], id).toBeCloseTo(1, 9);
     }
