@@ -17,6 +17,7 @@ import { ImportError } from '@/io';
 import { DataError, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from './cli-error';
 import type { Command } from './command';
 import { centralityCommand } from './commands/centrality-command';
+import { deCommand } from './commands/de-command';
 import { moduleCommand } from './commands/module-command';
 import { screenCommand } from './commands/screen-command';
 import { separationCommand } from './commands/separation-command';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   centralityCommand,
   separationCommand,
   screenCommand,
+  deCommand,
 ];
 
 /** stdout/stderr of this process, paths relative to its working directory. */
