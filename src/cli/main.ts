@@ -21,6 +21,7 @@ import { deCommand } from './commands/de-command';
 import { moduleCommand } from './commands/module-command';
 import { screenCommand } from './commands/screen-command';
 import { separationCommand } from './commands/separation-command';
+import { twinCommand } from './commands/twin-command';
 import { formatHelp, parseFlags, wrap } from './parse-flags';
 import { appVersion, startRecording, type InputRecorder } from './provenance';
 import { resolveOutputTarget, writeResult, type CliIo, type CommandResult } from './write-output';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   separationCommand,
   screenCommand,
   deCommand,
+  twinCommand,
 ];
 
 /** stdout/stderr of this process, paths relative to its working directory. */

@@ -51,11 +51,14 @@ export function twinDifferentialExpression(
   const { perDonor = false, ...deOptions } = options;
   const pooled = cellTypeComparisons(groups);
   const patients = perDonor ? patientComparisons(groups) : [];
-  const all = [...pooled, ...patients];
+  const all = [
+    ...pooled.map((comparison) => ({ ...comparison, donor: POOLED })),
+    ...patients,
+  ];
   const result = differentialExpression(expression, groups, all, deOptions);
   return all.map((comparison, k) => ({
     cellType: comparison.cellType,
-    donor: 'donor' in comparison ? comparison.donor : POOLED,
+    donor: comparison.donor,
     result: result.comparisons[k],
   }));
 }
