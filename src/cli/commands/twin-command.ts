@@ -362,11 +362,10 @@ function cellTypeRecords(
       gene: names[node],
       degree: module.degree[k],
       eigenvector: module.eigenvector[k],
-      ...(summary === null
-        ? {}
-        : { moduleFrequency: summary.moduleFrequency[c]?.get(node) ?? 0 }),
+      ...(summary === null ? {} : { moduleFrequency: summary.moduleFrequency[c]?.get(node) ?? 0 }),
     })).sort(
-      (a, b) => b.eigenvector - a.eigenvector || b.degree - a.degree || compareNames(a.gene, b.gene),
+      (a, b) =>
+        b.eigenvector - a.eigenvector || b.degree - a.degree || compareNames(a.gene, b.gene),
     );
     const candidates: string[] = [];
     cellType.isCandidate.forEach((flag, d) => {

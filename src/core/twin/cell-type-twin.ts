@@ -180,9 +180,7 @@ export function twinModule(
   const degree = new Uint32Array(nodes.length);
   for (let k = 0; k < nodes.length; k++) degree[k] = sub.offsets[k + 1] - sub.offsets[k];
   const eigenvector =
-    nodes.length === 1
-      ? Float64Array.of(1)
-      : eigenvectorCentrality(sub, { scaling: 'max' }).scores;
+    nodes.length === 1 ? Float64Array.of(1) : eigenvectorCentrality(sub, { scaling: 'max' }).scores;
   return {
     nodes,
     z: significance.z,
@@ -227,10 +225,7 @@ export function buildTwin(
   const resolved: TwinOptions = { ...TWIN_DEFAULTS, ...options };
   const { network, library } = base;
   const entryCount = library.entries.length;
-  const weights = Float64Array.from(
-    input.cellTypes,
-    (_, c) => resolved.weights?.[c] ?? 1,
-  );
+  const weights = Float64Array.from(input.cellTypes, (_, c) => resolved.weights?.[c] ?? 1);
   const bins = degreeBins(network.graph, { minBinSize: resolved.minBinSize });
   const entryOffsets = new Uint32Array(entryCount + 1);
   const entryNodes: number[] = [];

@@ -51,10 +51,7 @@ export function twinDifferentialExpression(
   const { perDonor = false, ...deOptions } = options;
   const pooled = cellTypeComparisons(groups);
   const patients = perDonor ? patientComparisons(groups) : [];
-  const all = [
-    ...pooled.map((comparison) => ({ ...comparison, donor: POOLED })),
-    ...patients,
-  ];
+  const all = [...pooled.map((comparison) => ({ ...comparison, donor: POOLED })), ...patients];
   const result = differentialExpression(expression, groups, all, deOptions);
   return all.map((comparison, k) => ({
     cellType: comparison.cellType,

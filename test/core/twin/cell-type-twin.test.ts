@@ -42,7 +42,12 @@ const { graph } = simpleUndirectedGraph(
 );
 const network = prepareScreenNetwork(graph, fixture.nodes);
 const nodesOf = (genes: readonly string[]) =>
-  Uint32Array.from(mapGeneSet(network, genes.map((gene) => ({ gene }))).nodes).sort();
+  Uint32Array.from(
+    mapGeneSet(
+      network,
+      genes.map((gene) => ({ gene })),
+    ).nodes,
+  ).sort();
 const SETTINGS = { iterations: 20, seed: 3, minBinSize: 10 };
 
 describe('twin modules and overlaps (against networkx / scipy)', () => {
