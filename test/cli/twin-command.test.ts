@@ -201,3 +201,85 @@ describe('twinscreen twin', () => {
     expectFailure(await runCli([...TWIN]), 2, 'give one input');
   });
 });
+
+describe('per-patient twins, shards and merge (muscat, 2 case donors)', () => {
+  const MUSCAT = [
+    ...TWIN,
+    '--mtx',
+    'public/data/scrna_kang2018_muscat',
+    '--cells',
+    'public/data/scrna_kang2018_muscat/cells.tsv',
+    '--cell-type',
+    'cluster_id',
+    '--condition',
+    'group_id',
+    '--case',
+    'stim',
+    '--control',
+    'ctrl',
+    '--donor',
+    'sample_id',
+    '--random',
+    '20',
+  ];
+
+  it(
+    'merges N = 2 and N = 3 shards (one of them empty) into the unsharded JSON byte for byte',
+    async () => {
+      const whole = join(scratch, 'cohort.json');
+      const run = await runCli([...MUSCAT, '--out', whole]);
+      expect(run.code, run.stderr).toBe(0);
+      const cohort = JSON.parse(readLines(whole).join('\n')) as {
+        cohort: { donors: string[] };
+        shard: null;
+        patients: { donor: string; cellTypes: { name: string; caseCells: number }[] }[];
+        pairs: { a: string; b: string; changes: unknown[] }[];
+      };
+      expect(cohort.cohort.donors).toEqual(['stim101', 'stim107']);
+      expect(cohort.shard).toBeNull();
+      // cells.tsv: B cells stim101 100, stim107 54.
+      const bCells = cohort.patients.map(
+        (p) => p.cellTypes.find((c) => c.name === 'B cells')?.caseCells,
+      );
+      expect(bCells).toEqual([100, 54]);
+      expect(cohort.pairs.map((p) => [p.a, p.b])).toEqual([['stim101', 'stim107']]);
+      const wholeText = readLines(whole).join('\n');
+      for (const count of [2, 3]) {
+        const files: string[] = [];
+        for (let index = count; index >= 1; index--) {
+          const file = join(scratch, `shard-${index}-of-${count}.json`);
+          const shardRun = await runCli([...MUSCAT, '--shard', `${index}/${count}`, '--out', file]);
+          expect(shardRun.code, shardRun.stderr).toBe(0);
+          files.push(file);
+        }
+        const merged = join(scratch, `merged-${count}.json`);
+        const mergeRun = await runCli([
+          'merge',
+          ...files.flatMap((file) => ['--input', file]),
+          '--out',
+          merged,
+        ]);
+        expect(mergeRun.code, mergeRun.stderr).toBe(0);
+        expect(readLines(merged).join('\n')).toBe(wholeText);
+        if (count === 3) {
+          const empty = JSON.parse(readLines(files[0]).join('\n')) as { patients: unknown[] };
+          expect(empty.patients).toEqual([]); // shard 3/3 of 2 donors
+          expectFailure(
+            await runCli(['merge', '--input', files[1], '--input', files[2]]),
+            1,
+            'shard 3/3 missing',
+          );
+        }
+      }
+    },
+    SLOW,
+  );
+
+  it('checks --shard', async () => {
+    expectFailure(await runCli([...MUSCAT, '--shard', '3/2']), 2, '--shard: shard must be I/N');
+    const noDonor = MUSCAT.filter(
+      (_, i) => i !== MUSCAT.indexOf('--donor') && i !== MUSCAT.indexOf('--donor') + 1,
+    );
+    expectFailure(await runCli([...noDonor, '--shard', '1/2']), 2, '--shard splits the donors');
+  });
+});

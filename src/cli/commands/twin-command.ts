@@ -23,8 +23,20 @@ import {
   loadNetwork,
   optionalInputFileOf,
 } from '../load-inputs';
-import { hasSingleCellInput, loadSingleCell, SINGLE_CELL_FLAGS } from '../load-single-cell';
-import type { Cell, CommandResult } from '../write-output';
+import {
+  hasSingleCellInput,
+  loadSingleCell,
+  SINGLE_CELL_FLAGS,
+  type LoadedSingleCell,
+} from '../load-single-cell';
+import { toJson, type Cell, type CommandResult } from '../write-output';
+import {
+  COHORT_DEFAULTS,
+  comparePatients,
+  parseShard,
+  shardDonors,
+  type PatientRecord,
+} from '@/core/twin/patient-cohort';
 import { MIN_CELLS_FLAG, MIN_PCT_FLAG } from './de-command';
 import {
   buildTwin,
@@ -34,7 +46,7 @@ import {
   type TwinCellTypeInput,
 } from '@/core/twin/cell-type-twin';
 import { degRowsOfComparisons, twinCopies, type TwinCopySummary } from '@/core/twin/twin-copies';
-import { DEG_SELECTION_DEFAULTS, twinDifferentialExpression } from '@/core/twin/twin-de';
+import { DEG_SELECTION_DEFAULTS, POOLED, twinDifferentialExpression } from '@/core/twin/twin-de';
 import { EQUAL_WEIGHTS_NOTE } from '@/core/twin/twin-ranking';
 import { BOOTSTRAP_DEFAULTS } from '@/core/expression/bootstrap-cells';
 import type { ScreenMethod } from '@/core/screen/drug-screen';
@@ -149,6 +161,12 @@ export const twinCommand: Command = {
         default: 0,
         help: `bootstrap copies of the twin (needs --h5ad or --mtx; ${BOOTSTRAP_DEFAULTS.copies} is the usual number; 0: none)`,
       },
+      {
+        name: 'shard',
+        kind: 'string',
+        placeholder: 'I/N',
+        help: 'with --donor: build only the I-th of N disjoint shards of the case donors (donor i, 0-based, is in shard (i mod N) + 1); join the shard outputs with twinscreen merge',
+      },
       RANDOM_FLAG,
       SEED_FLAG,
       BIN_SIZE_FLAG,
@@ -184,6 +202,23 @@ export const twinCommand: Command = {
         if (flags.given(name)) throw new UsageError(`--${name} goes with --h5ad or --mtx`);
       }
     }
+    const perDonor = flags.given('donor');
+    if (flags.given('shard') && !perDonor) {
+      throw new UsageError('--shard splits the donors: it needs --donor COL');
+    }
+    if (perDonor && copies > 0) {
+      throw new UsageError(
+        '--copies with --donor is not implemented yet (copies of the pooled twin only)',
+      );
+    }
+    let shard: { index: number; count: number } | null = null;
+    if (flags.given('shard')) {
+      try {
+        shard = parseShard(flags.string('shard') as string);
+      } catch (error) {
+        throw new UsageError(`--shard: ${(error as Error).message}`);
+      }
+    }
     const networkFile = inputFileOf(flags, 'network', cwd);
     const drugsFile = inputFileOf(flags, 'drugs', cwd);
     const selection = {
@@ -205,6 +240,17 @@ export const twinCommand: Command = {
     const de: Record<string, unknown>[] = [];
     if (singleCell) {
       const loaded = await loadSingleCell(flags, cwd, geneIndex);
+      if (perDonor) {
+        return runCohort(loaded, {
+          flags,
+          geneIndex,
+          networkFile,
+          drugsFile,
+          selection,
+          options,
+          shard,
+        });
+      }
       const deOptions = {
         minPct: numberFlag(flags, 'min-pct'),
         minCells: numberFlag(flags, 'min-cells'),
@@ -349,6 +395,161 @@ export const twinCommand: Command = {
   },
 };
 
+interface CohortContext {
+  flags: Parameters<Command['run']>[0];
+  geneIndex: Awaited<ReturnType<typeof loadGeneIndex>>;
+  networkFile: ReturnType<typeof inputFileOf>;
+  drugsFile: ReturnType<typeof inputFileOf>;
+  selection: { maxQ: number; maxDegs: number };
+  options: { iterations: number; seed: number; minBinSize: number; methods: ScreenMethod[] };
+  shard: { index: number; count: number } | null;
+}
+
+/** One twin per case donor (its cells vs the pooled controls), the shard's donors only. */
+async function runCohort(loaded: LoadedSingleCell, context: CohortContext): Promise<CommandResult> {
+  const { flags, geneIndex, networkFile, drugsFile, selection, options, shard } = context;
+  const deOptions = {
+    minPct: numberFlag(flags, 'min-pct'),
+    minCells: numberFlag(flags, 'min-cells'),
+  };
+  const network = await loadNetwork(networkFile, geneIndex);
+  const drugs = await loadDrugTargets(drugsFile, geneIndex);
+  const screenNetwork = {
+    graph: network.imported.graph,
+    nodeIds: network.imported.nodeIds,
+    entrezIds: network.imported.entrezIds,
+    name: network.summary.file,
+  };
+  const drugInput = { name: drugsFile.shownAs, drugs: drugs.drugs };
+  const comparisons = twinDifferentialExpression(loaded.expression, loaded.groups, {
+    ...deOptions,
+    perDonor: true,
+  }).filter((comparison) => comparison.donor !== POOLED);
+  const donorIndices = [...new Set(comparisons.map((c) => c.donor))].sort((a, b) => a - b);
+  const donors = donorIndices.map((d) => loaded.donorNames[d]);
+  const assigned =
+    shard === null
+      ? donorIndices
+      : shardDonors(donorIndices.length, shard.index, shard.count).map((i) => donorIndices[i]);
+  const genes = loaded.data.geneNames.map((gene, g) => ({
+    gene,
+    entrez: loaded.data.geneEntrez?.[g] ?? null,
+  }));
+  const base =
+    assigned.length > 0 ? prepareTwinBase({ network: screenNetwork, drugs: drugInput }) : null;
+  const patients: PatientRecord[] = assigned.map((donor) => {
+    const own = comparisons.filter((c) => c.donor === donor);
+    const cellTypes = degRowsOfComparisons(own, {
+      cellTypeNames: loaded.cellTypeNames,
+      genes,
+      selection,
+    });
+    const twin = buildTwin(
+      {
+        network: screenNetwork,
+        drugs: drugInput,
+        cellTypes,
+        degsName: 'twinscreen de (per donor)',
+      },
+      options,
+      base as NonNullable<typeof base>,
+    );
+    const names = twin.network.names;
+    const rows = rankingRows(twin, null);
+    return {
+      donor: loaded.donorNames[donor],
+      cellTypes: twin.cellTypes.map((cellType, c) => ({
+        name: cellType.name,
+        weight: twin.weights[c],
+        caseCells: own[c].result.caseCount,
+        controlCells: own[c].result.controlCount,
+        tested: own[c].result.testedCount,
+        degs: {
+          significant: cellTypes[c].significant,
+          used: cellType.degsGiven,
+          inLcc: cellType.degNodes.length,
+        },
+        module: {
+          size: cellType.module.nodes.length,
+          z: cellType.module.z,
+          p: cellType.module.p,
+          genes: Array.from(cellType.module.nodes, (node) => names[node]).sort(compareNames),
+        },
+        candidates: twin.library.entries
+          .filter((_, d) => cellType.isCandidate[d] === true)
+          .map((entry) => entry.names[0])
+          .sort(compareNames),
+      })),
+      ranking: rows.map((row) => ({
+        rank: row.rank,
+        drug: row.drug,
+        score: row.score,
+        candidate_cell_types: row.candidate_cell_types,
+        counteracted_targets: row.counteracted_targets,
+      })),
+    };
+  });
+  // Through JSON first (NaN → null), so the pairs are computed from exactly what a merge reads.
+  const top = flags.number('top');
+  const listed =
+    top === undefined
+      ? patients
+      : patients.map((p) => ({ ...p, ranking: p.ranking.slice(0, top) }));
+  const written = JSON.parse(toJson(listed)) as PatientRecord[];
+  return {
+    json: {
+      network: network.summary,
+      graph: graphSummaryOf(network, 'lcc'),
+      drugFile: { file: drugsFile.shownAs, drugs: drugs.drugs.length },
+      input: {
+        kind: flags.given('h5ad') ? 'h5ad' : '10x-mtx',
+        file: loaded.shownAs,
+        cells: loaded.data.report.cells,
+        genes: loaded.data.report.genes,
+        normalisation: loaded.normalisation,
+        cellType: loaded.annotation.cellType.column,
+        condition: loaded.annotation.conditionColumn,
+        case: flags.string('case'),
+        control: flags.string('control'),
+        minPct: deOptions.minPct,
+        minCells: deOptions.minCells,
+      },
+      conventions: { ...TWIN_CONVENTIONS, patient: PATIENT_CONVENTION, shards: SHARD_CONVENTION },
+      weights: 'equal (1 per cell type) until the multicellular model',
+      settings: {
+        ...options,
+        nullModel: 'degree-scdrugprio',
+        maxQ: selection.maxQ,
+        maxDegs: selection.maxDegs,
+        pairTop: COHORT_DEFAULTS.pairTop,
+        top: top ?? null,
+      },
+      cohort: { donorColumn: loaded.annotation.donor?.column ?? null, donors },
+      shard,
+      patients: written,
+      pairs: comparePatients(written),
+    },
+    table: {
+      comments: [`weights: ${TWIN_CONVENTIONS.weights}`],
+      columns: ['donor', 'rank', 'drug', 'score', 'candidate_cell_types'],
+      rows: written.flatMap((patient) =>
+        patient.ranking.map((row): Cell[] => [
+          patient.donor,
+          row.rank,
+          row.drug,
+          row.score,
+          row.candidate_cell_types,
+        ]),
+      ),
+    },
+  };
+}
+
+const PATIENT_CONVENTION =
+  "one twin per case donor: that donor's case cells of each cell type against the pooled control cells of the cell type; pairs: every two patients in donor order, the drugs whose rank differs by |Δ| descending (first pairTop), with the cell types where only one patient has the drug as a candidate and the DEGs it counteracts there";
+const SHARD_CONVENTION =
+  'case donor i (0-based, donor-table order) is in shard (i mod N) + 1; a shard may be empty; twinscreen merge joins the N shard outputs into the unsharded result (byte-identical JSON)';
+
 function cellTypeRecords(
   twin: Twin,
   inputs: readonly (TwinCellTypeInput & { significant: number })[],
@@ -415,6 +616,7 @@ interface RankingRow {
   rank_q95: number | null;
   p_top10: number | null;
   per_cell_type: string[];
+  counteracted_targets: Record<string, string[]>;
   cellTypes: Record<string, unknown>[];
 }
 
@@ -440,6 +642,9 @@ function rankingRows(twin: Twin, summary: TwinCopySummary | null): RankingRow[] 
         mimicking: row?.counteraction?.mimicking ?? null,
         candidate: cellType.isCandidate[d],
         intra: cellType.intra[d],
+        counteractedTargets: (row?.counteraction?.targets ?? [])
+          .filter((target) => target.effect === 'counteracts')
+          .map((target) => target.gene),
       };
     });
     return {
@@ -458,6 +663,11 @@ function rankingRows(twin: Twin, summary: TwinCopySummary | null): RankingRow[] 
       per_cell_type: perCellType.map(
         (x) =>
           `${x.cellType}:d_c=${fmt(x.d_c)}:z=${fmt(x.z)}:counteracting=${x.counteracting ?? ''}:candidate=${x.candidate ?? ''}`,
+      ),
+      counteracted_targets: Object.fromEntries(
+        perCellType
+          .filter((x) => x.candidate === true)
+          .map((x) => [x.cellType, x.counteractedTargets]),
       ),
       cellTypes: perCellType,
     };
