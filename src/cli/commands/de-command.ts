@@ -51,7 +51,7 @@ export const MIN_CELLS_FLAG = {
   placeholder: 'N',
   min: 1,
   default: DIFFERENTIAL_EXPRESSION_DEFAULTS.minCells,
-  help: 'test a comparison only when each side has at least N cells',
+  help: 'test a comparison only when both sides have ≥ N cells',
 } as const;
 
 /** Name of a comparison in the output. */
