@@ -169,6 +169,39 @@ describe('twinscreen de', () => {
     for (const row of pooled.rows) expect(withDonor.get(key(row))?.p).toBe(row.p);
   });
 
+  it('reads an h5ad file and matches scipy on it (gen_twin_h5ad_de.py)', async () => {
+    const expected = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'test/fixtures/twin/h5ad-de.json'), 'utf8'),
+    ) as { rows: (Omit<DeJson['rows'][number], 'comparison' | 'donor'> & { n_case: number })[] };
+    const result = await runJson<DeJson>([
+      'de',
+      '--h5ad',
+      'test/fixtures/single-cell/csr_counts.h5ad',
+      '--cell-type',
+      'cell_type',
+      '--condition',
+      'condition',
+      '--case',
+      'stim',
+      '--control',
+      'ctrl',
+    ]);
+    // B cells: 2 case and 2 control cells, below --min-cells 3: not tested.
+    expect(result.comparisons.find((c) => c.cell_type === 'B cells')?.tested).toBe(0);
+    const key = (r: { cell_type: string; gene_id: string }) => `${r.cell_type}\t${r.gene_id}`;
+    expect(result.rows.map(key).sort()).toEqual(expected.rows.map(key).sort());
+    const byKey = new Map(result.rows.map((r) => [key(r), r]));
+    for (const row of expected.rows) {
+      const actual = byKey.get(key(row)) as DeJson['rows'][number];
+      expect(Math.abs(actual.p - row.p) / row.p).toBeLessThan(1e-9);
+      expect(Math.abs(actual.q - row.q) / row.q).toBeLessThan(1e-9);
+      expect(actual.log2fc).toBeCloseTo(row.log2fc, 12);
+      expect(actual.pct_case).toBe(row.pct_case);
+      expect(actual.pct_control).toBe(row.pct_control);
+    }
+    expect(result.provenance.inputs.map((input) => input.role)).toContain('h5ad');
+  });
+
   it('names a missing column, an unknown value and a missing flag', async () => {
     expectFailure(
       await runCli([...KANG_ARGS.slice(0, 4), 'celltype', ...KANG_ARGS.slice(5)]),
