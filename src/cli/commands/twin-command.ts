@@ -68,7 +68,7 @@ export const TWIN_COLUMNS = [
 ] as const;
 
 export const TWIN_CONVENTIONS = {
-  weights: `equal (1 per cell type) until the multicellular model; ${EQUAL_WEIGHTS_NOTE}`,
+  weights: EQUAL_WEIGHTS_NOTE,
   degs: 'per cell type: genes with q < maxQ (BH within the comparison), p ascending (ties: larger |log2FC|, then gene order), at most maxDegs; a DEG table: rows with q < maxQ (p ascending where given, else q), at most maxDegs',
   network:
     "the interactome's largest connected component (LCC); DEGs outside it are dropped (scDrugPrio step 2)",
