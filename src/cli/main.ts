@@ -17,10 +17,13 @@ import { ImportError } from '@/io';
 import { DataError, EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE_ERROR, UsageError } from './cli-error';
 import type { Command } from './command';
 import { centralityCommand } from './commands/centrality-command';
+import { deCommand } from './commands/de-command';
+import { mergeCommand } from './commands/merge-command';
 import { moduleCommand } from './commands/module-command';
 import { multilayerCommand } from './commands/multilayer-command';
 import { screenCommand } from './commands/screen-command';
 import { separationCommand } from './commands/separation-command';
+import { twinCommand } from './commands/twin-command';
 import { formatHelp, parseFlags, wrap } from './parse-flags';
 import { appVersion, startRecording, type InputRecorder } from './provenance';
 import { resolveOutputTarget, writeResult, type CliIo, type CommandResult } from './write-output';
@@ -33,6 +36,9 @@ export const COMMANDS: readonly Command[] = [
   separationCommand,
   screenCommand,
   multilayerCommand,
+  deCommand,
+  twinCommand,
+  mergeCommand,
 ];
 
 /** stdout/stderr of this process, paths relative to its working directory. */
@@ -110,14 +116,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 /**
  * The JSON with `provenance` (app, version, every input with its checksum) added last; a
- * command's own provenance block (the screen's methods and null) keeps its fields.
+ * command's own provenance block (the screen's methods and null) keeps its fields. A command
+ * that read no input through the recorder keeps its own `inputs` (`twinscreen merge`: the
+ * shards' data files, so a merged cohort equals the unsharded run).
  */
 function withProvenance(result: CommandResult, recorder: InputRecorder): CommandResult {
   const json = result.json;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return result;
   const own = (json as { provenance?: unknown }).provenance;
   const base = own !== null && typeof own === 'object' ? own : {};
-  return { ...result, json: { ...json, provenance: { ...base, ...recorder.provenance() } } };
+  const recorded = recorder.provenance();
+  const ownInputs = (base as { inputs?: unknown }).inputs;
+  const provenance =
+    recorded.inputs.length === 0 && Array.isArray(ownInputs)
+      ? { ...base, ...recorded, inputs: ownInputs }
+      : { ...base, ...recorded };
+  return { ...result, json: { ...json, provenance } };
 }
 
 function findCommand(name: string): Command | null {
