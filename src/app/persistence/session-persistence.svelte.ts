@@ -368,7 +368,7 @@ export class SessionPersistence {
           text: `Opened ${file.name} (made by Twinscreen ${content.createdBy.version} on ${content.createdAt}).`,
         };
       }
-      this.#schedule();
+      this.scheduleSave();
       return true;
     } catch (error) {
       const text = errorMessage(error);
@@ -426,10 +426,11 @@ export class SessionPersistence {
 
   setAutosave(on: boolean): void {
     this.autosave = on;
-    if (on) this.#schedule();
+    if (on) this.scheduleSave();
   }
 
-  #schedule(): void {
+  /** Saves SAVE_DELAY_MS after the last call (the change watcher calls it; paused: nothing). */
+  scheduleSave(): void {
     if (!this.autosave || this.state !== 'ready') return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
@@ -444,7 +445,7 @@ export class SessionPersistence {
       $effect(() => {
         void this.snapshotState(); // reads every field the snapshot holds
         void this.inputs;
-        this.#schedule();
+        this.scheduleSave();
       });
     });
   }
