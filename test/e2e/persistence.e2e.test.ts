@@ -161,9 +161,13 @@ describe.skipIf(!hasChromium())('session kept in the browser and in session file
   it('delete everything → reload shows the demo; importing the file gives the same view', async () => {
     await page.getByTestId('storage-delete-all').click();
     await expect.poll(() => page.getByTestId('storage-items').count()).toBe(0);
+    const started = performance.now();
     await page.reload();
     await storageReady();
     await page.waitForSelector(READY, { timeout: 60_000 });
+    console.log(
+      `persistence: baseline, reload with nothing stored → demo view in ${Math.round(performance.now() - started)} ms`,
+    );
     expect(await page.getByTestId('view-title').locator('h2').textContent()).toBe(
       'arthritis, rheumatoid',
     );
