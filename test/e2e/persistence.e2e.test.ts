@@ -2,7 +2,7 @@
  * End-to-end: the session kept in the browser and carried in a session file
  * =========================================================================
  * In the built app (test/e2e/harness.ts): import a gene set whose file, set and gene names are
- * markup and script, run LCC significance on it, reload → the same set, view and numbers
+ * markup and script, run LCC significance and a drug screen on it, reload → the same set, view and numbers
  * (restored from IndexedDB, not recomputed); export the session, delete everything stored,
  * reload (the demo again), import the session file → the same view and numbers, and a second
  * export whose inputs and results are byte-identical to the first. A non-zip, a foreign zip
@@ -57,6 +57,7 @@ async function shownNumbers() {
     p: await page.getByTestId('module-p').textContent(),
     genes: await page.getByTestId('module-genes').locator('tbody').innerText(),
     module: await page.getByTestId('view-module').innerText(),
+    drugs: await page.getByTestId('drug-table').innerText({ timeout: 60_000 }),
   };
 }
 
@@ -101,7 +102,7 @@ describe.skipIf(!hasChromium())('session kept in the browser and in session file
   let before: Awaited<ReturnType<typeof shownNumbers>>;
   let exported: Uint8Array;
 
-  it('imports a gene set with markup names and runs LCC significance on it', async () => {
+  it('imports a gene set with markup names, runs LCC significance and a screen on it', async () => {
     await page.waitForSelector(READY, { timeout: 120_000 });
     await storageReady();
     await page.getByTestId('file-input').setInputFiles({
@@ -116,7 +117,22 @@ describe.skipIf(!hasChromium())('session kept in the browser and in session file
     await page.getByTestId('module-random-sets').fill('100');
     await page.getByTestId('module-seed').fill('3');
     await page.getByTestId('module-run').click();
+    await page.locator('[data-testid="module-results"][data-method="lcc"]').waitFor({
+      timeout: 60_000,
+    });
+    // A drug screen of the same set (R = 10, the smallest the form allows, to stay quick).
+    await page.getByTestId('screen-toggle').click();
+    await page.getByTestId('screen-options').waitFor();
+    await page.getByTestId('screen-iterations').fill('10');
+    await page.getByTestId('screen-iterations').blur();
+    const run = page.getByTestId('screen-run');
+    await expect.poll(() => run.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await run.click();
+    await page.waitForSelector('[data-testid="screen-panel"][data-state="done"]', {
+      timeout: 170_000,
+    });
     before = await shownNumbers();
+    expect(before.drugs).toMatch(/\d/);
     expect(before.title).toBe(SET_NAME);
     expect(Number(before.lccSize)).toBeGreaterThan(1);
     // The names are on the page as text.
