@@ -310,7 +310,12 @@ export class SessionPersistence {
       drugTable: Math.max(0, drugTable),
       degSource: typeof degSource === 'object' ? (degIndex >= 0 ? degIndex : 'none') : degSource,
     });
-    screen.run = results.screenRun;
+    // A run belongs to its gene set: without it (a file no longer stored) it is not shown.
+    const run = results.screenRun;
+    screen.run =
+      run && (workspace?.geneSets ?? []).some((set) => set.id === run.module.geneSetId)
+        ? run
+        : null;
     screen.sortKey = choices.screen.sortKey;
     screen.sortDirection = choices.screen.sortDirection;
     screen.filter = { ...choices.screen.filter };

@@ -269,6 +269,29 @@ describe('SessionPersistence', () => {
     expect(persistence.message).toBeNull();
   });
 
+  it('restores without a file deleted from storage: its set, module and screen are not shown', async () => {
+    const store = await SessionStore.open({ name: `persist-${++databases}` });
+    const a = await sessionA(store);
+    await a.persistence.deleteItem(`input:${a.persistence.inputs[0].id}`);
+    await a.persistence.saveNow();
+    expect(a.persistence.items.map((item) => item.label)).toEqual(['Choices and results']);
+
+    const b = fakeApp('imported-set-8-0');
+    const persistence = new SessionPersistence(
+      b.session,
+      b.screen,
+      b.client,
+      Promise.resolve(store),
+    );
+    await persistence.start();
+    persistence.stop();
+    expect(b.api.importFile).not.toHaveBeenCalled();
+    expect(b.session.geneSetId).toBe('demo-set-2-0'); // the demo disease, as on a first visit
+    expect(b.session.moduleResult).toBeNull();
+    expect(b.screen.run).toBeNull();
+    expect({ ...b.session.moduleOptions }).toEqual({ ...a.session.moduleOptions });
+  });
+
   it('exports a session file and imports it elsewhere with the same numbers', async () => {
     const a = await sessionA(await SessionStore.open({ name: `persist-${++databases}` }));
     const { bytes, fileName } = await a.persistence.exportSession();
