@@ -140,6 +140,9 @@ export class Session {
   selectedGene: SelectedGene | null = $derived(this.#describe(this.selectedNode));
   hoveredGene: SelectedGene | null = $derived(this.#describe(this.hoveredNode));
 
+  /** Told of each file imported without error (persistence keeps its bytes); null: none. */
+  onImported: ((file: File, kind: ImportKindChoice) => void) | null = null;
+
   #client: SessionClient;
   #viewJob: string | null = null;
   #demoJob: string | null = null;
@@ -363,6 +366,7 @@ export class Session {
       }
       const known = this.geneSets.map((set) => set.id);
       this.workspace = outcome.workspace;
+      this.onImported?.(file, kind);
       this.#updateImport({ id, status: 'ok', report: outcome.report });
       // A gene list the user just dropped is what they want to see: show its (first) set.
       const added = this.geneSets.find((set) => !known.includes(set.id));
